@@ -1,0 +1,213 @@
+//! Addresses as /proc writes them, and as glibc's `inet_ntop` prints them.
+
+/// Text of an address or name, built in place.
+pub type Text = heapless::Vec<u8, 256>;
+
+pub fn push(t: &mut Text, s: &[u8]) {
+    // Names are at most 255 bytes; anything longer is cut rather than lost.
+    for &b in s {
+        if t.push(b).is_err() {
+            return;
+        }
+    }
+}
+
+fn push_dec(t: &mut Text, n: u32) {
+    push(t, itoa::Buffer::new().format(n).as_bytes());
+}
+
+fn hex_val(b: u8) -> Option<u32> {
+    match b {
+        b'0'..=b'9' => Some((b - b'0') as u32),
+        b'a'..=b'f' => Some((b - b'a' + 10) as u32),
+        b'A'..=b'F' => Some((b - b'A' + 10) as u32),
+        _ => None,
+    }
+}
+
+/// Parses up to 8 hex digits as scanf's `%X` would (the caller gives only hex digits).
+pub fn hex_u32(s: &[u8]) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut v: u32 = 0;
+    for &b in s {
+        v = v.wrapping_shl(4) | hex_val(b)?;
+    }
+    Some(v)
+}
+
+/// An IPv4 address as /proc/net/{tcp,udp,raw,route,igmp} writes it: a `%08X` of the address
+/// in host (little-endian) order, so the byte pairs come reversed.
+pub fn ipv4_from_proc_hex(s: &[u8]) -> Option<[u8; 4]> {
+    Some(hex_u32(s)?.to_le_bytes())
+}
+
+/// An IPv6 address as the socket tables write it: four `%08X` words in host order.
+pub fn ipv6_from_proc_hex(s: &[u8]) -> Option<[u8; 16]> {
+    if s.len() != 32 {
+        return None;
+    }
+    let mut a = [0u8; 16];
+    for (i, word) in s.chunks(8).enumerate() {
+        a[i * 4..i * 4 + 4].copy_from_slice(&hex_u32(word)?.to_le_bytes());
+    }
+    Some(a)
+}
+
+/// An IPv6 address in network order, 32 hex digits (ipv6_route, if_inet6, igmp6).
+pub fn ipv6_from_net_hex(s: &[u8]) -> Option<[u8; 16]> {
+    if s.len() != 32 {
+        return None;
+    }
+    let mut a = [0u8; 16];
+    for (i, pair) in s.chunks(2).enumerate() {
+        a[i] = (hex_val(pair[0])? << 4 | hex_val(pair[1])?) as u8;
+    }
+    Some(a)
+}
+
+pub fn fmt_ipv4(t: &mut Text, a: [u8; 4]) {
+    for (i, &b) in a.iter().enumerate() {
+        if i > 0 {
+            push(t, b".");
+        }
+        push_dec(t, b as u32);
+    }
+}
+
+/// glibc `inet_ntop(AF_INET6)`: the first longest run of two or more zero groups becomes `::`,
+/// and `::a.b.c.d` / `::ffff:a.b.c.d` keep the last 32 bits dotted.
+pub fn fmt_ipv6(t: &mut Text, a: [u8; 16]) {
+    let g: [u16; 8] = core::array::from_fn(|i| u16::from_be_bytes([a[2 * i], a[2 * i + 1]]));
+    let (mut best, mut best_len) = (usize::MAX, 0);
+    let mut i = 0;
+    while i < 8 {
+        if g[i] == 0 {
+            let start = i;
+            while i < 8 && g[i] == 0 {
+                i += 1;
+            }
+            if i - start > best_len {
+                (best, best_len) = (start, i - start);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if best_len < 2 {
+        best = usize::MAX;
+    }
+    let mut i = 0;
+    while i < 8 {
+        if i == best {
+            push(t, b":");
+            i += best_len;
+            if i == 8 {
+                push(t, b":");
+            }
+            continue;
+        }
+        if i > 0 {
+            push(t, b":");
+        }
+        let embedded_v4 = i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && g[5] == 0xffff));
+        if embedded_v4 {
+            fmt_ipv4(t, [a[12], a[13], a[14], a[15]]);
+            return;
+        }
+        let mut hex = [0u8; 4];
+        let digits = b"0123456789abcdef";
+        let mut n = 0;
+        for shift in [12, 8, 4, 0] {
+            let d = (g[i] >> shift) & 0xf;
+            if d != 0 || n > 0 || shift == 0 {
+                hex[n] = digits[d as usize];
+                n += 1;
+            }
+        }
+        push(t, &hex[..n]);
+        i += 1;
+    }
+}
+
+pub fn is_v4_mapped(a: &[u8; 16]) -> bool {
+    a[..10].iter().all(|&b| b == 0) && a[10] == 0xff && a[11] == 0xff
+}
+
+/// net-tools' `fix_v4_address`: for a v4-mapped address whose text has a `.`, drop everything up
+/// to and including the last `:` before the first `.`.
+pub fn fix_v4_mapped(t: &mut Text, a: &[u8; 16]) {
+    if !is_v4_mapped(a) {
+        return;
+    }
+    let Some(dot) = t.iter().position(|&b| b == b'.') else { return };
+    let Some(colon) = t[..dot].iter().rposition(|&b| b == b':') else { return };
+    let rest: Text = t[colon + 1..].iter().copied().collect();
+    *t = rest;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v6(s: &str) -> [u8; 16] {
+        let a: std::net::Ipv6Addr = s.parse().unwrap();
+        a.octets()
+    }
+
+    fn ntop(s: &str) -> String {
+        let mut t = Text::new();
+        fmt_ipv6(&mut t, v6(s));
+        String::from_utf8(t.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn ipv6_text_follows_glibc() {
+        // Cases verified against glibc in the behaviour reference, §2.2.
+        for (a, want) in [
+            ("::2:3", "::0.2.0.3"),
+            ("::1:0", "::0.1.0.0"),
+            ("::a:b", "::0.10.0.11"),
+            ("::100:0", "::1.0.0.0"),
+            ("::ffff:0:0", "::ffff:0.0.0.0"),
+            ("::100", "::100"),
+            ("::ffff:0:102:304", "::ffff:0:102:304"),
+            ("1:0:0:1:0:0:1:1", "1::1:0:0:1:1"),
+            ("::1:0:0", "::1:0:0"),
+            ("::", "::"),
+            ("::1", "::1"),
+            ("fe80::1", "fe80::1"),
+            ("1::", "1::"),
+            ("1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"),
+            ("1:0:2:3:4:5:6:7", "1:0:2:3:4:5:6:7"),
+            ("::ffff:127.0.0.1", "::ffff:127.0.0.1"),
+            ("2001:db8::ff00:42:8329", "2001:db8::ff00:42:8329"),
+        ] {
+            assert_eq!(ntop(a), want, "{a}");
+        }
+    }
+
+    #[test]
+    fn proc_hex_is_little_endian_words() {
+        assert_eq!(ipv4_from_proc_hex(b"0100007F"), Some([127, 0, 0, 1]));
+        assert_eq!(ipv4_from_proc_hex(b"0132a8c0"), Some([192, 168, 50, 1]));
+        assert_eq!(ipv6_from_proc_hex(b"00000000000000000000000001000000"), Some(v6("::1")));
+        assert_eq!(ipv6_from_proc_hex(b"0000000000000000FFFF00000100007F"), Some(v6("::ffff:127.0.0.1")));
+        assert_eq!(ipv6_from_net_hex(b"fe800000000000000000000000000001"), Some(v6("fe80::1")));
+        assert_eq!(ipv4_from_proc_hex(b"zz"), None);
+    }
+
+    #[test]
+    fn mapped_addresses_lose_their_prefix() {
+        let a = v6("::ffff:127.0.0.1");
+        let mut t = Text::new();
+        fmt_ipv6(&mut t, a);
+        fix_v4_mapped(&mut t, &a);
+        assert_eq!(&t[..], b"127.0.0.1");
+        let mut t = Text::new();
+        push(&mut t, b"ip6-localhost");
+        fix_v4_mapped(&mut t, &a);
+        assert_eq!(&t[..], b"ip6-localhost");
+    }
+}

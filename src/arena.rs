@@ -1,0 +1,100 @@
+//! Growable storage without a heap allocator: a vector of plain values in its own anonymous
+//! mapping, grown with `mremap`. Used where memory must grow with the input (the socket-inode to
+//! process table for `-p`, name caches); everything else lives in fixed buffers.
+
+use core::marker::PhantomData;
+use core::ptr::{null_mut, NonNull};
+use rustix::mm::{mmap_anonymous, mremap, munmap, MapFlags, MremapFlags, ProtFlags};
+
+const FIRST_MAP: usize = 64 * 1024;
+
+pub struct MapVec<T: Copy> {
+    ptr: NonNull<T>,
+    len: usize,
+    bytes: usize,
+    _owns: PhantomData<T>,
+}
+
+impl<T: Copy> MapVec<T> {
+    pub const fn new() -> Self {
+        MapVec { ptr: NonNull::dangling(), len: 0, bytes: 0, _owns: PhantomData }
+    }
+
+    /// Appends a value; returns false (and drops it) if the system has no memory left.
+    pub fn push(&mut self, value: T) -> bool {
+        if (self.len + 1) * core::mem::size_of::<T>() > self.bytes && !self.grow() {
+            return false;
+        }
+        // SAFETY: the mapping holds at least len + 1 values after grow.
+        unsafe { self.ptr.as_ptr().add(self.len).write(value) };
+        self.len += 1;
+        true
+    }
+
+    fn grow(&mut self) -> bool {
+        let new_bytes = if self.bytes == 0 { FIRST_MAP } else { self.bytes * 2 };
+        // SAFETY: fresh anonymous mappings, or a mapping this vector owns, of `bytes` bytes.
+        let p = unsafe {
+            if self.bytes == 0 {
+                mmap_anonymous(null_mut(), new_bytes, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+            } else {
+                mremap(self.ptr.as_ptr().cast(), self.bytes, new_bytes, MremapFlags::MAYMOVE)
+            }
+        };
+        match p.ok().and_then(|p| NonNull::new(p.cast::<T>())) {
+            Some(p) => {
+                self.ptr = p;
+                self.bytes = new_bytes;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    pub fn as_slice(&self) -> &[T] {
+        // SAFETY: the first len values are initialised; a dangling pointer is fine for len 0.
+        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        // SAFETY: as above, and we hold the only reference.
+        unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
+    }
+}
+
+impl<T: Copy> Drop for MapVec<T> {
+    fn drop(&mut self) {
+        if self.bytes != 0 {
+            // SAFETY: the mapping is ours and nothing borrows it any more.
+            let _ = unsafe { munmap(self.ptr.as_ptr().cast(), self.bytes) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grows_past_the_first_mapping() {
+        let mut v = MapVec::<u64>::new();
+        for i in 0..100_000u64 {
+            assert!(v.push(i));
+        }
+        assert_eq!(v.len(), 100_000);
+        assert_eq!(v.as_slice()[99_999], 99_999);
+        assert_eq!(v.as_slice()[12_345], 12_345);
+    }
+}

@@ -1,0 +1,68 @@
+//! A net-tools 2.10 compatible `netstat`: the whole program as a `no_std` library without an
+//! allocator. The binaries (`src/main.rs`) only hand it the command line and environment.
+#![cfg_attr(not(test), no_std)]
+
+pub mod addr;
+pub mod arena;
+pub mod cli;
+pub mod errno;
+pub mod legacy;
+pub mod names;
+pub mod options;
+pub mod out;
+pub mod procfs;
+pub mod programs;
+pub mod sockets;
+pub mod usage;
+pub mod tables {
+    pub mod inet;
+    pub mod sctp;
+    pub mod unix;
+}
+
+use options::Options;
+use out::Out;
+
+/// What the program takes from its environment.
+pub struct Env<'a> {
+    /// Where /proc is read from: `$PROC_ROOT`, else `/proc`.
+    pub proc_root: &'a [u8],
+    /// `$POSIXLY_CORRECT` is set: options end at the first word that is not one.
+    pub posixly_correct: bool,
+}
+
+/// Runs netstat for one command line; returns the exit status.
+pub fn main(argv0: &[u8], tokens: &mut dyn cli::Tokens, env: &Env) -> i32 {
+    let mut out = Out::new();
+    let code = match cli::parse(argv0, tokens, env.posixly_correct, &mut out) {
+        Ok(opts) => run(&opts, env, &mut out),
+        Err(code) => code,
+    };
+    out.flush();
+    if out.closed {
+        return 141;
+    }
+    code
+}
+
+/// net-tools' mode dispatch, first match wins: -M, -s, -r, -i, else the socket listing.
+fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
+    let unfinished = if opts.masquerade > 0 {
+        Some("-M")
+    } else if opts.statistics > 0 {
+        Some("-s")
+    } else if opts.route > 0 {
+        Some("-r")
+    } else if opts.interfaces > 0 {
+        Some("-i")
+    } else if opts.groups > 0 {
+        Some("-g")
+    } else {
+        None
+    };
+    if let Some(flag) = unfinished {
+        out::err(&[b"netstat: ", flag.as_bytes(), b" is not implemented yet\n"]);
+        return 1;
+    }
+    sockets::run(opts, env, out)
+}

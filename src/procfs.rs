@@ -1,0 +1,145 @@
+//! Reading /proc (or `$PROC_ROOT`) and /etc files: paths in fixed buffers, whole-file reads
+//! into caller buffers, and a line reader that splits lines exactly as C's
+//! `fgets(buf, 8192, f)` does, so over-long lines are seen in the same pieces net-tools sees.
+
+use rustix::fd::OwnedFd;
+use rustix::fs::{Mode, OFlags};
+use rustix::io::Errno;
+
+/// A NUL-terminated path built in place.
+pub struct Path {
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Path {
+    pub fn new() -> Self {
+        Path { buf: [0; 512], len: 0 }
+    }
+
+    /// `<proc root>/<rel>`; `rel` has no leading slash, e.g. `net/tcp`.
+    pub fn proc(root: &[u8], rel: &[u8]) -> Self {
+        let mut p = Path::new();
+        p.push(root);
+        p.push(b"/");
+        p.push(rel);
+        p
+    }
+
+    /// Appends bytes; a path that does not fit is cut, and opening it then fails.
+    pub fn push(&mut self, s: &[u8]) -> &mut Self {
+        let room = self.buf.len() - 1 - self.len;
+        let n = s.len().min(room);
+        self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
+        self.len += n;
+        self.buf[self.len] = 0;
+        self
+    }
+
+    pub fn push_num(&mut self, n: impl itoa::Integer) -> &mut Self {
+        let mut b = itoa::Buffer::new();
+        self.push(b.format(n).as_bytes())
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    pub fn c_str(&self) -> &core::ffi::CStr {
+        // The buffer always holds a NUL at `len`; an interior NUL just shortens the path.
+        core::ffi::CStr::from_bytes_until_nul(&self.buf[..=self.len]).unwrap_or(c"")
+    }
+}
+
+pub fn open(path: &Path) -> Result<OwnedFd, Errno> {
+    loop {
+        match rustix::fs::open(path.c_str(), OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()) {
+            Err(Errno::INTR) => continue,
+            r => return r,
+        }
+    }
+}
+
+/// Reads as much of the file as fits in `buf`; returns the filled part.
+pub fn read_into<'b>(fd: &OwnedFd, buf: &'b mut [u8]) -> &'b [u8] {
+    let mut len = 0;
+    while len < buf.len() {
+        match rustix::io::read(fd, &mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(Errno::INTR) => continue,
+            Err(_) => break,
+        }
+    }
+    &buf[..len]
+}
+
+/// The longest line piece `fgets` returns with net-tools' 8 KiB buffers (one byte for NUL).
+pub const FGETS_MAX: usize = 8191;
+
+const READ_BUF: usize = 64 * 1024;
+
+/// Streams lines from a file through one fixed buffer, read in large chunks.
+pub struct Lines<'b> {
+    fd: OwnedFd,
+    buf: &'b mut [u8; READ_BUF],
+    start: usize,
+    end: usize,
+    eof: bool,
+}
+
+pub type LineBuf = [u8; READ_BUF];
+
+impl<'b> Lines<'b> {
+    pub fn new(fd: OwnedFd, buf: &'b mut LineBuf) -> Self {
+        Lines { fd, buf, start: 0, end: 0, eof: false }
+    }
+
+    /// The next line without its `\n`, cut into `fgets`-sized pieces; `None` at end of file.
+    pub fn next_line(&mut self) -> Option<&[u8]> {
+        loop {
+            let avail = &self.buf[self.start..self.end];
+            let limit = avail.len().min(FGETS_MAX);
+            if let Some(i) = avail[..limit].iter().position(|&b| b == b'\n') {
+                let s = self.start;
+                self.start += i + 1;
+                return Some(&self.buf[s..s + i]);
+            }
+            if limit == FGETS_MAX || (self.eof && limit > 0) {
+                // A piece of a longer line, or the last line without a newline.
+                let s = self.start;
+                self.start += limit;
+                return Some(&self.buf[s..s + limit]);
+            }
+            if self.eof {
+                return None;
+            }
+            self.fill();
+        }
+    }
+
+    fn fill(&mut self) {
+        self.buf.copy_within(self.start..self.end, 0);
+        self.end -= self.start;
+        self.start = 0;
+        while self.end < self.buf.len() {
+            match rustix::io::read(&self.fd, &mut self.buf[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return;
+                }
+                Ok(n) => self.end += n,
+                Err(Errno::INTR) => {}
+                Err(_) => {
+                    self.eof = true;
+                    return;
+                }
+            }
+            // /proc hands out about a page per read; keep reading until the buffer is
+            // mostly full so that parsing runs over large batches.
+            if self.end >= self.buf.len() - 8192 {
+                return;
+            }
+        }
+    }
+}
