@@ -82,7 +82,7 @@ pub fn ours_on(binary: &Path, proc_dir: &Path, args: &[&str]) -> Run {
 /// net-tools on a fixture tree, bind-mounted over /proc in a private mount namespace.
 pub fn oracle_on(proc_dir: &Path, args: &[&str]) -> Run {
     let mut c = clean_command("unshare");
-    c.args(["-m", "--propagation", "private", "sh", "-c", "mount --bind \"$0\" /proc && exec -a netstat /usr/bin/netstat \"$@\""]);
+    c.args(["-m", "--propagation", "private", "bash", "-c", "mount --bind \"$0\" /proc && exec -a netstat /usr/bin/netstat \"$@\""]);
     c.arg(proc_dir).args(args);
     run(c)
 }
