@@ -165,42 +165,38 @@ const LONG: &[(&str, Opt)] = &[
 const SHORT: &[u8] = b"ACFMacdeghilnNoprsStuUvVWw2fx64?Z";
 
 /// The outcome of looking a long option name up the way glibc does.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 enum Lookup {
     Found(usize),
     Unknown,
-    /// Indexes of the options to list as possibilities, in table order.
-    Ambiguous(heapless::Vec<usize, 64>),
+    /// The options to list as possibilities: bit `i` stands for `LONG[i]`.
+    Ambiguous(u64),
 }
+
+const _: () = assert!(LONG.len() <= 64);
 
 fn lookup_long(name: &[u8]) -> Lookup {
     if let Some(i) = LONG.iter().position(|(n, _)| n.as_bytes() == name) {
         return Lookup::Found(i);
     }
     let mut first: Option<usize> = None;
-    let mut listed = heapless::Vec::<usize, 64>::new();
+    let mut ambiguous = 0u64;
     for (i, (n, opt)) in LONG.iter().enumerate() {
         if !n.as_bytes().starts_with(name) {
             continue;
         }
         match first {
             None => first = Some(i),
-            // glibc counts a second match as ambiguous only if it does something different.
-            Some(f) if !same_action(LONG[f].1, *opt) => {
-                if listed.is_empty() {
-                    let _ = listed.push(f);
-                }
-                let _ = listed.push(i);
-            }
+            // glibc counts a later match as ambiguous only if it does something different
+            // from the first one; it lists the first one and every such match.
+            Some(f) if !same_action(LONG[f].1, *opt) => ambiguous |= 1 << f | 1 << i,
             Some(_) => {}
         }
     }
     match first {
         None => Lookup::Unknown,
-        Some(f) if listed.is_empty() => Lookup::Found(f),
-        Some(_) => {
-            listed.sort_unstable();
-            Lookup::Ambiguous(listed)
-        }
+        Some(_) if ambiguous != 0 => Lookup::Ambiguous(ambiguous),
+        Some(f) => Lookup::Found(f),
     }
 }
 
@@ -237,22 +233,27 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
                 }
             }
             Some(Token::Long(name, attached)) => {
+                // glibc echoes an unknown or ambiguous option as given, `=value` and all.
+                let (eq, value): (&[u8], &[u8]) = match attached {
+                    Some(v) => (b"=", v),
+                    None => (b"", b""),
+                };
                 let i = match lookup_long(name) {
                     Lookup::Found(i) => i,
                     Lookup::Unknown => {
-                        let text = long_text(name, attached);
-                        err(&[argv0, b": unrecognized option '--", &text, b"'\n"]);
+                        err(&[argv0, b": unrecognized option '--", name, eq, value, b"'\n"]);
                         return Err(usage::error());
                     }
-                    Lookup::Ambiguous(list) => {
-                        let text = long_text(name, attached);
-                        let mut msg = heapless::Vec::<u8, 1024>::new();
-                        for i in list {
-                            let _ = msg.extend_from_slice(b" '--");
-                            let _ = msg.extend_from_slice(LONG[i].0.as_bytes());
-                            let _ = msg.push(b'\'');
+                    Lookup::Ambiguous(listed) => {
+                        let mut msg = heapless::Vec::<&[u8], { 3 * LONG.len() + 7 }>::new();
+                        let _ = msg.extend_from_slice(&[argv0, b": option '--", name, eq, value, b"' is ambiguous; possibilities:"]);
+                        for (i, (n, _)) in LONG.iter().enumerate() {
+                            if listed & 1 << i != 0 {
+                                let _ = msg.extend_from_slice(&[b" '--", n.as_bytes(), b"'"]);
+                            }
                         }
-                        err(&[argv0, b": option '--", &text, b"' is ambiguous; possibilities:", &msg, b"\n"]);
+                        let _ = msg.push(b"\n");
+                        err(&msg);
                         return Err(usage::error());
                     }
                 };
@@ -279,25 +280,14 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
         };
         apply(&mut o, opt, arg, out)?;
     }
-    if o.interfaces as u32 + o.route as u32 + o.masquerade as u32 + o.statistics as u32 > 1 {
+    if o.interfaces + o.route + o.masquerade + o.statistics > 1 {
         return Err(usage::error());
     }
     o.finish();
     Ok(o)
 }
 
-/// The option as glibc echoes it in diagnostics: the name and any `=value`.
-fn long_text(name: &[u8], attached: Option<&[u8]>) -> heapless::Vec<u8, 512> {
-    let mut t = heapless::Vec::new();
-    for part in [name, if attached.is_some() { b"=" } else { b"" }, attached.unwrap_or(b"")] {
-        for &b in part {
-            let _ = t.push(b);
-        }
-    }
-    t
-}
-
-fn bump(n: &mut u8) {
+fn bump(n: &mut u32) {
     *n = n.saturating_add(1);
 }
 
@@ -377,7 +367,7 @@ fn apply(o: &mut Options, opt: Opt, arg: Option<&[u8]>, out: &mut Out) -> Result
 }
 
 /// One family alias: its canonical name and the counter it bumps.
-fn family_alias<'o>(o: &'o mut Options, alias: &[u8]) -> Option<(&'static [u8], &'o mut u8)> {
+fn family_alias<'o>(o: &'o mut Options, alias: &[u8]) -> Option<(&'static [u8], &'o mut u32)> {
     let f = &mut o.families;
     Some(match alias {
         b"ax25" => (b"ax25", &mut f.ax25),
@@ -422,28 +412,104 @@ fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
 mod tests {
     use super::*;
 
-    struct V(Vec<&'static str>);
+    /// argv as bytes, with `netstat` as argv[0].
+    struct V(Vec<Vec<u8>>);
     impl Args for V {
         fn count(&self) -> usize {
             self.0.len()
         }
         fn get(&self, i: usize) -> &[u8] {
-            self.0[i].as_bytes()
+            &self.0[i]
         }
     }
 
-    fn parse_ok(words: &[&'static str]) -> Options {
-        let mut all = vec!["netstat"];
-        all.extend_from_slice(words);
-        let v = V(all);
-        let mut t = ArgvTokens::new(&v);
+    fn argv(words: &[&[u8]]) -> V {
+        V(core::iter::once(&b"netstat"[..]).chain(words.iter().copied()).map(<[u8]>::to_vec).collect())
+    }
+
+    fn parse_with(words: &[&[u8]], posixly_correct: bool) -> Result<Options, i32> {
+        let v = argv(words);
         let mut out = Out::new();
-        parse(b"netstat", &mut t, false, &mut out).ok().expect("command line parses")
+        parse(b"netstat", &mut ArgvTokens::new(&v), posixly_correct, &mut out)
+    }
+
+    fn parse_ok(words: &[&[u8]]) -> Options {
+        parse_with(words, false).expect("command line parses")
+    }
+
+    /// The tokens of a command line as text; `A` takes its value as the grammar does.
+    fn tokens(words: &[&[u8]]) -> Vec<String> {
+        let v = argv(words);
+        let mut t = ArgvTokens::new(&v);
+        let mut seen = Vec::new();
+        while let Some(token) = t.next() {
+            seen.push(match token {
+                Token::Short(b'A') => format!("A={:?}", t.value().map(|v| String::from_utf8_lossy(v).into_owned())),
+                Token::Short(c) => format!("-{c:#x}"),
+                Token::Long(name, value) => format!("--{name:?}={value:?}"),
+                Token::Word => "word".into(),
+            });
+        }
+        seen
+    }
+
+    fn names(listed: u64) -> Vec<&'static str> {
+        LONG.iter().enumerate().filter(|(i, _)| listed & 1 << i != 0).map(|(_, (n, _))| *n).collect()
+    }
+
+    #[test]
+    fn argv_tokens_are_bytes() {
+        assert_eq!(tokens(&[b"-t\xffu", b"-\xc3\xa9"]), ["-0x74", "-0xff", "-0x75", "-0xc3", "-0xa9"]);
+        assert_eq!(tokens(&[b"-tAinet", b"-A", b"-t", b"-A"]), ["-0x74", "A=Some(\"inet\")", "A=Some(\"-t\")", "A=None"]);
+        assert_eq!(tokens(&[b"-tA", b"--"]), ["-0x74", "A=Some(\"--\")"]);
+        assert_eq!(tokens(&[b"-A=x"]), ["A=Some(\"=x\")"]);
+    }
+
+    #[test]
+    fn argv_tokens_words_and_long_options() {
+        assert_eq!(tokens(&[b"-", b"", b"x", b"--", b"-t", b"--", b"--tcp"]), ["word", "word", "word", "word", "word", "word"]);
+        assert_eq!(
+            tokens(&[b"---x", b"--=x", b"--tcp=", b"--a=b=c", b"--t\xff"]),
+            ["--[45, 120]=None", "--[]=Some([120])", "--[116, 99, 112]=Some([])", "--[97]=Some([98, 61, 99])", "--[116, 255]=None"]
+        );
+    }
+
+    #[test]
+    fn prefixes_and_exact_matches() {
+        let found = |name: &[u8]| match lookup_long(name) {
+            Lookup::Found(i) => Some((LONG[i].0, LONG[i].1)),
+            _ => None,
+        };
+        assert_eq!(found(b"wid"), Some(("wide", Opt::Short(b'W'))));
+        assert_eq!(found(b"numeric"), Some(("numeric", Opt::Short(b'n'))));
+        assert_eq!(found(b"unix"), Some(("unix", Opt::Family)));
+        // The family options all do the same thing, so their prefixes are not ambiguous.
+        assert_eq!(found(b"ine"), Some(("inet", Opt::Family)));
+        assert_eq!(found(b"tcpi"), Some(("tcpip", Opt::OutOfRange)));
+        assert_eq!(lookup_long(b"bogus"), Lookup::Unknown);
+        assert_eq!(lookup_long(b"tcpipx"), Lookup::Unknown);
+    }
+
+    #[test]
+    fn ambiguous_prefixes_list_what_glibc_lists() {
+        let listed = |name: &[u8]| match lookup_long(name) {
+            Lookup::Ambiguous(l) => names(l),
+            _ => panic!("--{} is ambiguous", String::from_utf8_lossy(name)),
+        };
+        assert_eq!(listed(b"i"), ["ip", "interfaces"]);
+        assert_eq!(listed(b"in"), ["inet", "interfaces"]);
+        assert_eq!(listed(b"uni"), ["unix", "unix"]);
+        assert_eq!(listed(b"numeric-"), ["numeric-hosts", "numeric-ports", "numeric-users"]);
+        assert_eq!(listed(b"p"), ["protocol", "programs"]);
+        // An empty name matches everything: the first option, and all that differ from it.
+        let all = listed(b"");
+        assert_eq!(all.len(), LONG.len() - 12);
+        assert_eq!(all[..3], ["ax25", "version", "interfaces"]);
     }
 
     #[test]
     fn bundles_and_attached_family() {
-        let o = parse_ok(&["-tulpn", "-Ainet6,unix"]);
+        let o = parse_ok(&[b"-tulpn", b"-Ainet6,unix"]);
         assert_eq!((o.tcp, o.udp, o.listening, o.programs), (1, 1, 1, true));
         assert!(o.numeric.hosts && o.numeric.ports && o.numeric.users);
         assert_eq!(&o.afname[..], b"inet6,unix");
@@ -451,35 +517,83 @@ mod tests {
     }
 
     #[test]
-    fn prefixes_and_exact_matches() {
-        assert!(matches!(lookup_long(b"wid"), Lookup::Found(i) if LONG[i].0 == "wide"));
-        assert!(matches!(lookup_long(b"numeric"), Lookup::Found(i) if LONG[i].0 == "numeric"));
-        assert!(matches!(lookup_long(b"unix"), Lookup::Found(i) if LONG[i].1 == Opt::Family));
-        match lookup_long(b"i") {
-            Lookup::Ambiguous(l) => {
-                let names: Vec<_> = l.iter().map(|&i| LONG[i].0).collect();
-                assert_eq!(names, ["ip", "interfaces"]);
-            }
-            _ => panic!("--i is ambiguous"),
+    fn long_options_and_their_values() {
+        assert_eq!(&parse_ok(&[b"--protocol", b"inet6"]).afname[..], b"inet6");
+        assert_eq!(&parse_ok(&[b"--proto=unix,ip"]).afname[..], b"unix,inet");
+        assert_eq!(&parse_ok(&[b"--appletalk", b"--ine"]).afname[..], b"ddp,inet");
+        // --tcpip is a family option that net-tools' handler rejects.
+        assert_eq!(parse_ok(&[b"--tcpip"]).afname.len(), 0);
+        let o = parse_ok(&[b"--numeric-h", b"--numeric-u", b"--ext", b"--ext"]);
+        assert_eq!((o.numeric.hosts, o.numeric.ports, o.numeric.users, o.extend), (true, false, true, 3));
+        for bad in [&[&b"--tcp=1"[..]][..], &[b"--nu"], &[b"--protocol"], &[b"--bogus=x"], &[b"--="]] {
+            assert_eq!(parse_with(bad, false).err(), Some(3));
         }
-        assert!(matches!(lookup_long(b"bogus"), Lookup::Unknown));
     }
 
     #[test]
     fn words_are_ignored_and_dashdash_ends_options() {
-        let o = parse_ok(&["-i", "eth0", "--", "-r"]);
+        let o = parse_ok(&[b"-i", b"eth0", b"--", b"-r"]);
         assert_eq!((o.interfaces, o.route), (1, 0));
-        let o = parse_ok(&["-A", "inet", "-e", "-e"]);
+        let o = parse_ok(&[b"-A", b"inet", b"-e", b"-e"]);
         assert_eq!((o.families.inet, o.extend), (1, 3));
+        let o = parse_ok(&[b"-t", b"-", b"-u", b"", b"-w"]);
+        assert_eq!((o.tcp, o.udp, o.raw), (1, 1, 1));
+    }
+
+    #[test]
+    fn posixly_correct_stops_at_the_first_word() {
+        let o = parse_with(&[b"-t", b"foo", b"-u", b"-q"], true).unwrap();
+        assert_eq!((o.tcp, o.udp), (1, 0));
+        assert_eq!(parse_with(&[b"-t", b"foo", b"-q"], false).err(), Some(3));
+    }
+
+    #[test]
+    fn early_exits_and_conflicts() {
+        for (line, status) in [
+            (&[&b"-V"[..], b"-q"][..], 0),
+            (&[b"-q", b"-V"], 3),
+            (&[b"-?"], 3),
+            (&[b"-Z", b"-q"], 1),
+            (&[b"-A", b"bogus", b"-q"], 1),
+            (&[b"-ri"], 3),
+            (&[b"-ii"], 3),
+            (&[b"-s", b"-M"], 3),
+            (&[b"-ri", b"-Z"], 1),
+            (&[b"-A"], 3),
+        ] {
+            assert_eq!(parse_with(line, false).err(), Some(status), "{line:?}");
+        }
+        assert_eq!(parse_ok(&[b"-gg", b"-r"]).groups, 2);
+    }
+
+    #[test]
+    fn family_lists() {
+        assert_eq!(parse_with(&[b"-A", b"inet,"], false).err(), Some(1));
+        assert_eq!(parse_with(&[b"-A", b""], false).err(), Some(1));
+        assert_eq!(parse_with(&[b"-A", b"inet,bogus,unix"], false).err(), Some(1));
+        let o = parse_ok(&[b"-A", b"ip6,tcpip,econet,ash,appletalk"]);
+        assert_eq!(&o.afname[..], b"inet6,inet,ec,ash,ddp");
+        assert_eq!((o.families.econet, o.families.ash, o.families.ddp), (1, 1, 1));
+        // A list is cut to 255 bytes before it is split: here right after `inet6`.
+        let list = [&b"inet,".repeat(50)[..], b"inet6x"].concat();
+        let o = parse_ok(&[b"-A", &list]);
+        assert_eq!((o.families.inet, o.families.inet6, o.afname.len()), (50, 1, 255));
+        // A name that would make afname 256 bytes or longer is dropped with the rest of its
+        // list, unread (`bogus` is no error), but the next list is still read.
+        let list = [&b"inet,".repeat(40)[..], b"inet"].concat();
+        let o = parse_ok(&[b"-A", &list, b"-A", &list, b"-A", b"ax25", b"-A", b"x25,bogus"]);
+        assert_eq!((o.families.inet, o.families.ax25, o.afname.len()), (51, 0, 254));
     }
 
     #[test]
     fn derived_flags() {
-        let o = parse_ok(&["-4"]);
+        let o = parse_ok(&[b"-4"]);
         assert!(o.no_protocol_named && o.tcp == 1 && o.raw == 1);
         assert_eq!(o.families.inet6, 0);
-        let o = parse_ok(&["-t"]);
+        let o = parse_ok(&[b"-t"]);
         assert_eq!((o.families.inet, o.families.inet6), (1, 1));
-        assert_eq!(parse_ok(&["-A", "ddp"]).selected(), 0);
+        assert_eq!(parse_ok(&[b"-A", b"ddp"]).selected(), 0);
+        let o = parse_ok(&[b"--bluetooth"]);
+        assert_eq!((o.l2cap, o.rfcomm), (1, 1));
     }
 }

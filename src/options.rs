@@ -1,21 +1,25 @@
 //! The settings a command line produces: net-tools' flag variables, after the derivations it
 //! makes once parsing is over (`Options::finish`).
+//!
+//! The counters are C `int`s in net-tools, and they are summed; as u32 they cannot wrap (a
+//! command line is far shorter than 2^32 options), so `-t` given 255 times plus `-u` still adds
+//! up to more than 0.
 
 /// Address families named with `-A`, `--<af>`, `-4`, `-6` or `-x`; each counts its mentions.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
 pub struct Families {
-    pub inet: u8,
-    pub inet6: u8,
-    pub unix: u8,
-    pub ipx: u8,
-    pub ax25: u8,
-    pub netrom: u8,
-    pub x25: u8,
-    pub rose: u8,
-    pub ddp: u8,
-    pub ash: u8,
-    pub econet: u8,
-    pub bluetooth: u8,
+    pub inet: u32,
+    pub inet6: u32,
+    pub unix: u32,
+    pub ipx: u32,
+    pub ax25: u32,
+    pub netrom: u32,
+    pub x25: u32,
+    pub rose: u32,
+    pub ddp: u32,
+    pub ash: u32,
+    pub econet: u32,
+    pub bluetooth: u32,
 }
 
 /// Which names are printed as numbers (`-n`, `--numeric-*`, `-N`).
@@ -30,31 +34,31 @@ pub struct Numeric {
 
 #[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct Options {
-    pub all: u8,
-    pub listening: u8,
+    pub all: u32,
+    pub listening: u32,
     pub continuous: bool,
     /// net-tools' `flag_exp`: 1 plus the number of `-e`.
-    pub extend: u8,
+    pub extend: u32,
     pub programs: bool,
     pub timers: bool,
     pub verbose: bool,
     pub wide: bool,
     pub numeric: Numeric,
-    pub tcp: u8,
-    pub udp: u8,
-    pub udplite: u8,
-    pub raw: u8,
-    pub sctp: u8,
-    pub groups: u8,
-    pub l2cap: u8,
-    pub rfcomm: u8,
+    pub tcp: u32,
+    pub udp: u32,
+    pub udplite: u32,
+    pub raw: u32,
+    pub sctp: u32,
+    pub groups: u32,
+    pub l2cap: u32,
+    pub rfcomm: u32,
     pub families: Families,
     /// The canonical family names in command-line order, joined by `,` (net-tools' `afname`).
     pub afname: heapless::Vec<u8, 256>,
-    pub route: u8,
-    pub interfaces: u8,
-    pub masquerade: u8,
-    pub statistics: u8,
+    pub route: u32,
+    pub interfaces: u32,
+    pub masquerade: u32,
+    pub statistics: u32,
     /// `-F` and `-C`.
     pub fib: bool,
     pub cache: bool,
@@ -74,7 +78,6 @@ impl Options {
         [self.tcp, self.sctp, self.udplite, self.udp, self.raw, f.unix, f.ipx, f.ax25, f.netrom,
          self.groups, f.x25, f.rose, self.l2cap, self.rfcomm]
             .iter()
-            .map(|&n| n as u32)
             .sum()
     }
 

@@ -63,8 +63,8 @@ pub fn run(mut c: Command) -> Run {
     c.output().expect("command runs").into()
 }
 
-/// Runs `binary args` with `argv0` as its argv[0].
-pub fn run_argv0(binary: &Path, argv0: &str, args: &[&str], envs: &[(&str, &str)]) -> Run {
+/// Runs `binary args` with `argv0` as its argv[0]; arguments may be any bytes.
+pub fn run_argv0<A: AsRef<std::ffi::OsStr>>(binary: &Path, argv0: impl AsRef<std::ffi::OsStr>, args: &[A], envs: &[(&str, &str)]) -> Run {
     use std::os::unix::process::CommandExt;
     let mut c = clean_command(binary);
     c.arg0(argv0).args(args).envs(envs.iter().copied());
