@@ -17,4 +17,7 @@ fn main() {
     ] {
         println!("cargo:rustc-link-arg-bin=netstat={arg}");
     }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/src/nolibc.ld");
+    println!("cargo:rerun-if-changed={script}");
+    println!("cargo:rustc-link-arg-bin=netstat=-Wl,{script}");
 }
