@@ -5,6 +5,7 @@
 pub mod addr;
 pub mod arena;
 pub mod cli;
+pub mod cscan;
 pub mod errno;
 pub mod legacy;
 pub mod names;

@@ -40,7 +40,14 @@ impl Out {
     }
 
     pub fn byte(&mut self, b: u8) {
-        self.bytes(&[b]);
+        // Stored directly: a one-byte memcpy per character costs more than the rest of a row.
+        if self.len == BUF_SIZE {
+            self.flush();
+        }
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
     }
 
     pub fn spaces(&mut self, n: usize) {

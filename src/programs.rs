@@ -1,12 +1,45 @@
-//! The `-p` map from socket inode to `PID/program` (STUB).
+//! The `-p` map from socket inode to `PID/program`, built from one pass over /proc/PID/fd
+//! (behaviour spec §4.8).
+
+use crate::arena::MapVec;
+use crate::cscan::strtoul_auto;
+use crate::out::err;
+use crate::procfs::Path;
+use core::mem::MaybeUninit;
+use rustix::fd::{AsFd, BorrowedFd, OwnedFd};
+use rustix::fs::{openat, Mode, OFlags, RawDir, CWD};
+use rustix::io::Errno;
+
+/// net-tools keeps `PID/name` in a 20-byte C string.
+const CELL: usize = 19;
+
+/// A socket some process holds, with that process's `PID/name` cell.
+#[derive(Clone, Copy)]
+struct Socket {
+    inode: u64,
+    /// The process's place in the scan: among holders of an inode the first one found wins.
+    process: u32,
+    len: u8,
+    cell: [u8; CELL],
+}
+
+impl Socket {
+    fn key(&self) -> (u64, u32) {
+        (self.inode, self.process)
+    }
+}
 
 pub struct Programs {
     loaded: bool,
+    /// Sorted by `Socket::key` once the scan is over.
+    sockets: MapVec<Socket>,
+    /// How many processes have been named so far.
+    processes: u32,
 }
 
 impl Programs {
     pub fn new() -> Self {
-        Programs { loaded: false }
+        Programs { loaded: false, sockets: MapVec::new(), processes: 0 }
     }
 
     pub fn is_loaded(&self) -> bool {
@@ -15,18 +48,211 @@ impl Programs {
 
     /// Scans /proc once; prints net-tools' non-root warnings to stderr when they apply.
     pub fn load(&mut self, proc_root: &[u8]) {
-        let _ = proc_root;
         self.loaded = true;
+        let mut root = Path::new();
+        root.push(proc_root);
+        let Ok(proc_dir) = open_dir(CWD, &root) else {
+            no_info();
+            return;
+        };
+        let mut denied = false;
+        let mut buf = [MaybeUninit::uninit(); 4096];
+        let mut entries = RawDir::new(&proc_dir, &mut buf);
+        while let Some(Ok(entry)) = entries.next() {
+            let pid = entry.file_name().to_bytes();
+            if pid.iter().all(u8::is_ascii_digit) {
+                denied |= self.scan_process(&proc_dir, pid) == Err(Errno::ACCESS);
+            }
+        }
+        heap_sort(self.sockets.as_mut_slice());
+        if denied {
+            if self.sockets.is_empty() {
+                no_info();
+            } else {
+                err(&[b"(Not all processes could be identified, non-owned process info\n",
+                      b" will not be shown, you would have to be root to see it all.)\n"]);
+            }
+        }
+    }
+
+    /// Records the sockets among one process's descriptors. Processes that vanish meanwhile
+    /// are skipped; the error is that of opening its fd directory.
+    fn scan_process(&mut self, proc_dir: &OwnedFd, pid: &[u8]) -> Result<(), Errno> {
+        let mut path = Path::new();
+        path.push(pid).push(b"/fd");
+        let fds = open_dir(proc_dir.as_fd(), &path)?;
+        let mut named = None;
+        let mut buf = [MaybeUninit::uninit(); 4096];
+        let mut entries = RawDir::new(&fds, &mut buf);
+        while let Some(Ok(entry)) = entries.next() {
+            let name = entry.file_name();
+            if !name.to_bytes().first().is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
+            // net-tools reads at most 29 bytes of the link.
+            let mut link = [0u8; 29];
+            let Ok(len) = rustix::fs::readlinkat_raw(&fds, name, &mut link[..]) else { continue };
+            let Some(inode) = socket_inode(link.get(..len).unwrap_or(&[])) else { continue };
+            // cmdline is read at the process's first socket; when that fails, net-tools
+            // skips the socket and tries again at the next one.
+            if named.is_none() {
+                named = read_cell(proc_dir, pid);
+                self.processes += 1;
+            }
+            if let Some(mut socket) = named {
+                socket.inode = inode;
+                socket.process = self.processes;
+                let _ = self.sockets.push(socket);
+            }
+        }
+        Ok(())
     }
 
     /// Forgets the scan (every `-c` iteration scans again).
     pub fn clear(&mut self) {
         self.loaded = false;
+        self.sockets.clear();
+        self.processes = 0;
     }
 
     /// The `PID/name` cell for a socket inode, at most 19 bytes; None when no process holds it.
     pub fn lookup(&self, inode: u64) -> Option<&[u8]> {
-        let _ = inode;
-        None
+        let sockets = self.sockets.as_slice();
+        let first = sockets.get(sockets.partition_point(|s| s.inode < inode))?;
+        (first.inode == inode).then(|| first.cell.get(..first.len as usize).unwrap_or(&[]))
+    }
+}
+
+fn no_info() {
+    let mut euid = itoa::Buffer::new();
+    err(&[b"(No info could be read for \"-p\": geteuid()=",
+          // printf's %d of the unsigned uid.
+          euid.format(rustix::process::geteuid().as_raw() as i32).as_bytes(),
+          b" but you should be root.)\n"]);
+}
+
+fn open_dir(at: BorrowedFd, path: &Path) -> Result<OwnedFd, Errno> {
+    openat(at, path.c_str(), OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())
+}
+
+/// The inode of a socket descriptor's link text, `socket:[N]` or `[0000]:N`, with N as
+/// `strtoul(…, 0)` reads it and taken only whole and below the maximum.
+fn socket_inode(link: &[u8]) -> Option<u64> {
+    let number = if link.len() >= 11 && link.starts_with(b"socket:[") && link.ends_with(b"]") {
+        &link[8..link.len() - 1]
+    } else if link.len() >= 8 && link.starts_with(b"[0000]:") {
+        &link[7..]
+    } else {
+        return None;
+    };
+    match strtoul_auto(number) {
+        Some((inode, [])) if inode != u64::MAX => Some(inode),
+        _ => None,
+    }
+}
+
+/// A socket entry holding the cell `PID/argv0-name`, from /proc/PID/cmdline (one read of at most 511 bytes): argv[0] after
+/// its last `/` when it starts with one, else all of it; cut to 19 bytes.
+fn read_cell(proc_dir: &OwnedFd, pid: &[u8]) -> Option<Socket> {
+    let mut path = Path::new();
+    path.push(pid).push(b"/cmdline");
+    let fd = openat(proc_dir, path.c_str(), OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
+    let mut cmdline = [0u8; 511];
+    let len = rustix::io::read(&fd, &mut cmdline).ok()?;
+    let argv0 = cmdline[..len].split(|&b| b == 0).next().unwrap_or(&[]);
+    let name = match argv0 {
+        [b'/', ..] => argv0.rsplit(|&b| b == b'/').next().unwrap_or(&[]),
+        _ => argv0,
+    };
+    let mut socket = Socket { inode: 0, process: 0, len: 0, cell: [0; CELL] };
+    for (to, &b) in socket.cell.iter_mut().zip(pid.iter().chain(b"/").chain(name)) {
+        *to = b;
+        socket.len += 1;
+    }
+    Some(socket)
+}
+
+/// In-place heapsort by `Socket::key`: no allocation and little code.
+fn heap_sort(v: &mut [Socket]) {
+    fn sift_down(v: &mut [Socket], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child].key() < v[child + 1].key() {
+                child += 1;
+            }
+            if v[root].key() >= v[child].key() {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for root in (0..v.len() / 2).rev() {
+        sift_down(v, root, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn socket_links_follow_net_tools() {
+        assert_eq!(socket_inode(b"socket:[4242]"), Some(4242));
+        assert_eq!(socket_inode(b"socket:[0x10]"), Some(16));
+        assert_eq!(socket_inode(b"socket:[017]"), Some(15));
+        assert_eq!(socket_inode(b"socket:[1]"), None); // shorter than 11 bytes
+        assert_eq!(socket_inode(b"socket:[12]"), Some(12));
+        assert_eq!(socket_inode(b"socket:[12"), None);
+        assert_eq!(socket_inode(b"socket:[1a]"), None);
+        assert_eq!(socket_inode(b"socket:[-1]"), None);
+        assert_eq!(socket_inode(b"socket:[-2]"), Some(u64::MAX - 1));
+        assert_eq!(socket_inode(b"[0000]:77"), Some(77));
+        assert_eq!(socket_inode(b"[0000]: 77"), Some(77));
+        assert_eq!(socket_inode(b"[0000]:"), None);
+        assert_eq!(socket_inode(b"[0000]:7 "), None);
+        assert_eq!(socket_inode(b"pipe:[4242]"), None);
+        assert_eq!(socket_inode(b"/dev/null"), None);
+    }
+
+    #[test]
+    fn heap_sort_orders_by_inode_then_process() {
+        let mut x = 12345u64;
+        let mut v: Vec<Socket> = (0..5000u32)
+            .map(|i| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                Socket { inode: x >> 54, process: i, len: 0, cell: [0; CELL] }
+            })
+            .collect();
+        let mut want: Vec<(u64, u32)> = v.iter().map(Socket::key).collect();
+        want.sort();
+        heap_sort(&mut v);
+        assert_eq!(v.iter().map(Socket::key).collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn first_process_wins() {
+        let mut p = Programs::new();
+        for (process, name) in [&b"7/a"[..], b"3/b"].iter().enumerate() {
+            let mut cell = [0; CELL];
+            cell[..name.len()].copy_from_slice(name);
+            for inode in [5, 9, 1] {
+                let inode = inode + process as u64 * 4;
+                p.sockets.push(Socket { inode, process: process as u32, len: name.len() as u8, cell });
+            }
+        }
+        heap_sort(p.sockets.as_mut_slice());
+        assert_eq!(p.lookup(9), Some(&b"7/a"[..]));
+        assert_eq!(p.lookup(13), Some(&b"3/b"[..]));
+        assert_eq!(p.lookup(5), Some(&b"7/a"[..]));
+        assert_eq!(p.lookup(2), None);
+        assert_eq!(p.lookup(14), None);
     }
 }

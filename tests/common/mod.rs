@@ -152,3 +152,76 @@ impl Drop for Fixture {
 pub const TCP_HEADER: &str = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
 pub const UDP_HEADER: &str = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n";
 pub const UNIX_HEADER: &str = "Num       RefCount Protocol Flags    Type St Inode Path\n";
+
+// ------------------------------------------------------------------------------------------
+// Appended for the Internet socket tables: runs with private /etc files, and as another user.
+// ------------------------------------------------------------------------------------------
+
+/// How a run in a private mount namespace is set up.
+#[derive(Clone, Copy, Default)]
+pub struct Namespace<'a> {
+    /// A directory whose files are bind-mounted over the files of the same names in /etc
+    /// (hosts, services, protocols, networks, passwd, nsswitch.conf: each must exist in /etc).
+    pub etc: Option<&'a Path>,
+    /// Drop to this uid and gid (setpriv, no supplementary groups) before running netstat.
+    pub user: Option<u32>,
+}
+
+/// Runs `program args` in a private mount namespace set up as `ns` says; with `proc_dir`,
+/// that tree is mounted over /proc too (net-tools), else given as PROC_ROOT (ours).
+fn run_in_namespace(program: &Path, proc_dir: &Path, mount_proc: bool, ns: Namespace, args: &[&str]) -> Run {
+    let script = r#"
+        set -e
+        if [ -n "$NS_ETC" ]; then
+            for f in "$NS_ETC"/*; do mount --bind "$f" "/etc/${f##*/}"; done
+        fi
+        program=$0
+        if [ -n "$NS_PROC" ]; then mount --bind "$NS_PROC" /proc; fi
+        if [ -n "$NS_USER" ]; then
+            exec setpriv --reuid="$NS_USER" --regid="$NS_USER" --clear-groups "$program" "$@"
+        fi
+        exec -a netstat "$program" "$@"
+    "#;
+    let mut c = clean_command("unshare");
+    c.args(["-m", "--propagation", "private", "bash", "-c", script]).arg(program).args(args);
+    c.env("NS_ETC", ns.etc.map(|p| p.as_os_str()).unwrap_or_default());
+    c.env("NS_USER", ns.user.map(|u| u.to_string()).unwrap_or_default());
+    if mount_proc {
+        c.env("NS_PROC", proc_dir);
+    } else {
+        c.env("PROC_ROOT", proc_dir);
+    }
+    run(c)
+}
+
+/// Asserts that both netstats agree on every command line, each run as `ns` says.
+pub fn assert_same_in(proc_dir: &Path, ns: Namespace, command_lines: &[&[&str]]) {
+    let failures: Vec<String> = command_lines
+        .iter()
+        .filter_map(|args| {
+            let want = run_in_namespace(Path::new(ORACLE), proc_dir, true, ns, args);
+            let got = run_in_namespace(&ours(), proc_dir, false, ns, args);
+            (want != got).then(|| format!("netstat {}\n=== net-tools ===\n{:?}=== ours ===\n{:?}", args.join(" "), want, got))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{} of {} command lines differ:\n{}", failures.len(), command_lines.len(), failures.join("\n"));
+}
+
+/// Private /etc files for `Namespace::etc`: name lookups see only what the test writes, and no
+/// DNS (nsswitch.conf says `files` everywhere unless the test writes its own).
+pub fn private_etc(name: &str, files: &[(&str, &str)]) -> Fixture {
+    let f = Fixture::new(&format!("etc-{name}"));
+    let _ = std::fs::remove_dir(f.root.join("net"));
+    let defaults = [
+        ("hosts", ""),
+        ("services", ""),
+        ("protocols", ""),
+        ("networks", ""),
+        ("passwd", ""),
+        ("nsswitch.conf", "passwd: files\ngroup: files\nhosts: files\nnetworks: files\nprotocols: files\nservices: files\n"),
+    ];
+    for (file, content) in defaults.iter().chain(files) {
+        f.file(file, content);
+    }
+    f
+}
