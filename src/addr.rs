@@ -131,6 +131,77 @@ pub fn fmt_ipv6(t: &mut Text, a: [u8; 16]) {
     }
 }
 
+/// glibc `inet_pton(AF_INET)`: exactly four decimal parts of at most 255, no leading zeros.
+pub fn parse_ipv4(s: &[u8]) -> Option<[u8; 4]> {
+    let mut a = [0u8; 4];
+    let mut parts = s.split(|&b| b == b'.');
+    for octet in a.iter_mut() {
+        let part = parts.next()?;
+        if part.is_empty() || part.len() > 3 || (part.len() > 1 && part[0] == b'0') {
+            return None;
+        }
+        let mut v: u32 = 0;
+        for &b in part {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + (b - b'0') as u32;
+        }
+        *octet = u8::try_from(v).ok()?;
+    }
+    parts.next().is_none().then_some(a)
+}
+
+/// glibc `inet_pton(AF_INET6)`: up to 8 groups of 1-4 hex digits, one `::`, and an optional
+/// dotted quad in place of the last two groups.
+pub fn parse_ipv6(s: &[u8]) -> Option<[u8; 16]> {
+    let mut a = [0u8; 16];
+    let (mut n, mut gap, mut group, mut digits) = (0, None, 0u32, 0);
+    // A leading `:` must be half of a `::`; the loop sees the other half.
+    let mut i = (s.first() == Some(&b':')) as usize;
+    if i == 1 && s.get(1) != Some(&b':') {
+        return None;
+    }
+    let mut token = i;
+    while let Some(&c) = s.get(i) {
+        i += 1;
+        if let Some(d) = hex_val(c) {
+            if digits == 4 {
+                return None;
+            }
+            (group, digits) = (group << 4 | d, digits + 1);
+        } else if c == b':' && digits == 0 && gap.is_none() {
+            gap = Some(n);
+            token = i;
+        } else if c == b':' && digits > 0 && i < s.len() && n < 16 {
+            a[n..n + 2].copy_from_slice(&(group as u16).to_be_bytes());
+            (n, group, digits, token) = (n + 2, 0, 0, i);
+        } else if c == b'.' && n <= 12 {
+            a[n..n + 4].copy_from_slice(&parse_ipv4(&s[token..])?);
+            (n, digits) = (n + 4, 0);
+            break;
+        } else {
+            return None;
+        }
+    }
+    if digits > 0 {
+        if n == 16 {
+            return None;
+        }
+        a[n..n + 2].copy_from_slice(&(group as u16).to_be_bytes());
+        n += 2;
+    }
+    match gap {
+        Some(g) if n < 16 => {
+            a.copy_within(g..n, 16 - (n - g));
+            a[g..16 - (n - g)].fill(0);
+        }
+        None if n == 16 => {}
+        _ => return None,
+    }
+    Some(a)
+}
+
 pub fn is_v4_mapped(a: &[u8; 16]) -> bool {
     a[..10].iter().all(|&b| b == 0) && a[10] == 0xff && a[11] == 0xff
 }
@@ -196,6 +267,24 @@ mod tests {
         assert_eq!(ipv6_from_proc_hex(b"0000000000000000FFFF00000100007F"), Some(v6("::ffff:127.0.0.1")));
         assert_eq!(ipv6_from_net_hex(b"fe800000000000000000000000000001"), Some(v6("fe80::1")));
         assert_eq!(ipv4_from_proc_hex(b"zz"), None);
+    }
+
+    #[test]
+    fn text_forms_inet_pton_accepts() {
+        assert_eq!(parse_ipv4(b"10.1.2.3"), Some([10, 1, 2, 3]));
+        assert_eq!(parse_ipv4(b"0.0.0.0"), Some([0; 4]));
+        for bad in ["010.1.2.3", "10.01.2.3", "10.1.2", "10.1.2.3.4", "0x0a.1.2.3", "256.1.2.3", "1..2.3", "1.2.3.", "", " 1.2.3.4"] {
+            assert_eq!(parse_ipv4(bad.as_bytes()), None, "{bad}");
+        }
+        for good in ["::", "::1", "1::", "fe80::1", "FE80::1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::", "::ffff:1.2.3.4",
+                     "1:2:3:4:5:6:1.2.3.4", "::0.0.0.2", "1::2:3:4:5:6:7", "0:0:0:0:0:0:0:0"] {
+            assert_eq!(parse_ipv6(good.as_bytes()), Some(v6(good)), "{good}");
+        }
+        for bad in [":::", "1:", ":1", "1:::2", "1::2::3", "1:2:3:4:5:6:7:8:9", "::1:2:3:4:5:6:7:8", "1::2:3:4:5:6:7:8",
+                    "1:2:3:4:5:6:7::8", "12345::", "fe80::1%eth0", "1.2.3.4", "::1.2.3", "1:2:3:4:5:6:7:1.2.3.4",
+                    "::.1.2.3", "::a.1.2.3", ""] {
+            assert_eq!(parse_ipv6(bad.as_bytes()), None, "{bad}");
+        }
     }
 
     #[test]

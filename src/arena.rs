@@ -4,6 +4,8 @@
 
 use core::marker::PhantomData;
 use core::ptr::{null_mut, NonNull};
+use rustix::fd::OwnedFd;
+use rustix::io::Errno;
 use rustix::mm::{mmap_anonymous, mremap, munmap, MapFlags, MremapFlags, ProtFlags};
 
 const FIRST_MAP: usize = 64 * 1024;
@@ -74,6 +76,27 @@ impl<T: Copy> MapVec<T> {
     }
 }
 
+impl MapVec<u8> {
+    /// Appends everything left to read from `fd`, reading straight into the mapping. If
+    /// memory runs out, what fits is kept.
+    pub fn read_to_end(&mut self, fd: &OwnedFd) -> Result<(), Errno> {
+        loop {
+            if self.len * 2 >= self.bytes && !self.grow() {
+                return Ok(());
+            }
+            // SAFETY: the mapping's bytes past `len` are initialised (fresh anonymous pages
+            // are zero-filled), any value is a valid u8, and we hold the only reference.
+            let spare = unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr().add(self.len), self.bytes - self.len) };
+            match rustix::io::read(fd, spare) {
+                Ok(0) => return Ok(()),
+                Ok(n) => self.len += n,
+                Err(Errno::INTR) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
 impl<T: Copy> Drop for MapVec<T> {
     fn drop(&mut self) {
         if self.bytes != 0 {
@@ -96,5 +119,16 @@ mod tests {
         assert_eq!(v.len(), 100_000);
         assert_eq!(v.as_slice()[99_999], 99_999);
         assert_eq!(v.as_slice()[12_345], 12_345);
+    }
+
+    #[test]
+    fn reads_a_whole_file() {
+        let mut v = MapVec::<u8>::new();
+        assert!(v.push(b'>'));
+        let fd = rustix::fs::open("/proc/self/maps", rustix::fs::OFlags::RDONLY, rustix::fs::Mode::empty()).unwrap();
+        v.read_to_end(&fd).unwrap();
+        assert!(v.len() > 1 && v.as_slice()[0] == b'>' && v.as_slice().ends_with(b"\n"));
+        let dir = rustix::fs::open("/", rustix::fs::OFlags::RDONLY, rustix::fs::Mode::empty()).unwrap();
+        assert_eq!(v.read_to_end(&dir), Err(Errno::ISDIR));
     }
 }

@@ -1,0 +1,209 @@
+//! Reading /etc files the way glibc's `files` NSS backend reads them: a whole file into the
+//! shared text arena, lines as `__nss_readline` hands them to the parsers, and the field
+//! splitters of glibc's `files-parse.c`.
+
+use crate::arena::MapVec;
+use core::ffi::CStr;
+use rustix::fs::{Mode, OFlags};
+use rustix::io::Errno;
+
+/// Appends the whole file to `text`; returns where it starts, or why the file could not be
+/// opened, or EIO if it could not be read (a directory, say).
+pub fn load(text: &mut MapVec<u8>, path: &CStr) -> Result<usize, Errno> {
+    let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
+    let start = text.len();
+    text.read_to_end(&fd).map(|()| start).map_err(|_| Errno::IO)
+}
+
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Calls `parse(offset, line)` for every line glibc's parsers see in `text[start..]`, in
+/// file order; `offset` is where the line starts in `text`.
+///
+/// Per physical line (up to and including `\n`, read as a C string, so cut at a NUL), glibc
+/// skips lines that are blank or whose first non-blank byte is `#`, moves the line left over
+/// its leading blanks with a `memmove` that copies no terminator (so a line without `\n`
+/// keeps its last few bytes twice: `  a b` becomes `a bab`; done here in place, too), and
+/// ends it at the first `\n`, or `#` when `comments`.
+pub fn lines(text: &mut [u8], start: usize, comments: bool, parse: &mut dyn FnMut(usize, &[u8])) {
+    let mut at = start;
+    while at < text.len() {
+        let rest = &mut text[at..];
+        let physical = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+        let next = at + physical;
+        let line = &mut rest[..physical];
+        let c_len = line.iter().position(|&b| b == 0).unwrap_or(physical);
+        let line = &mut line[..c_len];
+        let blanks = line.iter().take_while(|&&b| is_space(b)).count();
+        if blanks < c_len && line[blanks] != b'#' {
+            line.copy_within(blanks.., 0);
+            let end = line.iter().position(|&b| b == b'\n' || (comments && b == b'#')).unwrap_or(c_len);
+            parse(at, &line[..end]);
+        }
+        at = next;
+    }
+}
+
+/// A cursor over one line's fields, as glibc's `STRING_FIELD` and `INT_FIELD` take them.
+pub struct Fields<'a> {
+    line: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(line: &'a [u8]) -> Self {
+        Fields { line, pos: 0 }
+    }
+
+    /// `STRING_FIELD`: the bytes up to the next separator (or the end); then one separator is
+    /// skipped, or all of them when `swallow`. Returns the field's range in the line.
+    pub fn string(&mut self, sep: fn(u8) -> bool, swallow: bool) -> (usize, usize) {
+        let start = self.pos;
+        let rest = &self.line[start..];
+        let end = start + rest.iter().position(|&b| sep(b)).unwrap_or(rest.len());
+        self.pos = end;
+        if end < self.line.len() {
+            self.pos += 1;
+            self.skip(sep, swallow);
+        }
+        (start, end)
+    }
+
+    fn skip(&mut self, sep: fn(u8) -> bool, swallow: bool) {
+        while swallow && self.line.get(self.pos).is_some_and(|&b| sep(b)) {
+            self.pos += 1;
+        }
+    }
+
+    /// `INT_FIELD`: `strtoul` in `base` (0: C prefixes), which must end at a separator or the
+    /// end of the line. None (the line is invalid) without digits, with anything else after
+    /// them, or for a value above 32 bits: glibc 2.36 as Debian builds it rejects those
+    /// (`-1` too, which `strtoul` makes 2^64-1).
+    pub fn number(&mut self, sep: fn(u8) -> bool, swallow: bool, base: u32) -> Option<u32> {
+        let (value, len) = strtoul(&self.line[self.pos..], base)?;
+        self.pos += len;
+        match self.line.get(self.pos) {
+            None => {}
+            Some(&b) if sep(b) => {
+                self.pos += 1;
+                self.skip(sep, swallow);
+            }
+            Some(_) => return None,
+        }
+        u32::try_from(value).ok()
+    }
+}
+
+/// C `strtoul` in the C locale: blanks, a sign, digits in `base` (0: `0x` hex, `0` octal, else
+/// decimal); a minus negates modulo 2^64. Returns the value (u64::MAX on overflow) and the
+/// bytes used, or None when no digit was found.
+fn strtoul(s: &[u8], base: u32) -> Option<(u64, usize)> {
+    let mut i = s.iter().take_while(|&&b| is_space(b)).count();
+    let negative = s.get(i) == Some(&b'-');
+    i += matches!(s.get(i), Some(b'-' | b'+')) as usize;
+    let rest = s.get(i..).unwrap_or_default();
+    let (base, prefix) = match (base, rest) {
+        (0, [b'0', b'x' | b'X', d, ..]) if digit(*d) < 16 => (16, 2),
+        (0, [b'0', ..]) => (8, 0),
+        (0, _) => (10, 0),
+        _ => (base, 0),
+    };
+    let (n, value, overflow) = digits(&rest[prefix..], base);
+    let value = if overflow { u64::MAX } else if negative { value.wrapping_neg() } else { value };
+    (n > 0).then_some((value, i + prefix + n))
+}
+
+fn digit(b: u8) -> u32 {
+    match b {
+        b'0'..=b'9' => (b - b'0') as u32,
+        b'a'..=b'z' => (b - b'a' + 10) as u32,
+        b'A'..=b'Z' => (b - b'A' + 10) as u32,
+        _ => u32::MAX,
+    }
+}
+
+/// The run of `base` digits at the start of `s`: how many, their value modulo 2^64 (so
+/// also modulo 2^32, for C's 32-bit arithmetic), and whether it overflowed 64 bits.
+pub fn digits(s: &[u8], base: u32) -> (usize, u64, bool) {
+    let (mut value, mut overflow) = (0u64, false);
+    let n = s.iter().take_while(|&&b| digit(b) < base).count();
+    for &b in &s[..n] {
+        let (v, o1) = value.overflowing_mul(base as u64);
+        let (v, o2) = v.overflowing_add(digit(b) as u64);
+        (value, overflow) = (v, overflow | o1 | o2);
+    }
+    (n, value, overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_lines(text: &[u8], comments: bool) -> Vec<(usize, Vec<u8>)> {
+        let mut t = [&[b'-'; 100][..], text].concat();
+        let mut got = Vec::new();
+        lines(&mut t, 100, comments, &mut |at, l| got.push((at, l.to_vec())));
+        got
+    }
+
+    #[test]
+    fn lines_skip_blanks_and_comments_and_cut_at_hash() {
+        let got = all_lines(b"a b\n\n  \t\n # c\n#d\nx#y\r\n", true);
+        assert_eq!(got, vec![(100, b"a b".to_vec()), (117, b"x".to_vec())]);
+        let got = all_lines(b"x#y\n", false);
+        assert_eq!(got, vec![(100, b"x#y".to_vec())]);
+    }
+
+    #[test]
+    fn leading_blanks_leave_a_tail_when_there_is_no_newline() {
+        // getent hosts 10.1.2.3 printed `abcbc` for a last line `  10.1.2.3 abc`.
+        assert_eq!(all_lines(b"  10.1.2.3 abc", true), vec![(100, b"10.1.2.3 abcbc".to_vec())]);
+        // …and `abab` for `  10.1.2.3 ab<NUL>cd\n`: the NUL ends the C string.
+        assert_eq!(all_lines(b"  10.1.2.3 ab\0cd\n", true), vec![(100, b"10.1.2.3 abab".to_vec())]);
+        assert_eq!(all_lines(b"10.1.2.3 ab\0cd\n", true), vec![(100, b"10.1.2.3 ab".to_vec())]);
+        // With a newline the tail lies after the cut.
+        assert_eq!(all_lines(b"\t\ta b\n", true), vec![(100, b"a b".to_vec())]);
+        assert_eq!(all_lines(b"\0a\n", true), vec![]);
+    }
+
+    #[test]
+    fn fields_follow_files_parse() {
+        let mut f = Fields::new(b"ssh  22//tcp\t# x");
+        assert_eq!(f.string(is_space, true), (0, 3));
+        assert_eq!(f.number(|b| b == b'/', true, 0), Some(22));
+        assert_eq!(f.string(is_space, true), (9, 12));
+        assert_eq!(f.string(is_space, true), (13, 14));
+        let mut f = Fields::new(b"a::5");
+        assert_eq!(f.string(|b| b == b':', false), (0, 1));
+        assert_eq!(f.string(|b| b == b':', false), (2, 2));
+        assert_eq!(f.number(|b| b == b':', false, 10), Some(5));
+        assert_eq!(f.pos, 4);
+    }
+
+    #[test]
+    fn numbers_follow_strtoul_and_glibc_limits() {
+        let num = |s: &[u8], base| Fields::new(s).number(|b| b == b':', false, base);
+        // Pinned with getent passwd: ` 5`, `+5`, `00005`, `-0` are accepted; `-5`, `0x5`,
+        // 4294967296 and more are not; -18446744073709551615 wraps to 1.
+        assert_eq!(num(b" 5:", 10), Some(5));
+        assert_eq!(num(b"\t5", 10), Some(5));
+        assert_eq!(num(b"+5:", 10), Some(5));
+        assert_eq!(num(b"00005:", 10), Some(5));
+        assert_eq!(num(b"-0:", 10), Some(0));
+        assert_eq!(num(b"4294967295:", 10), Some(u32::MAX));
+        assert_eq!(num(b"-18446744073709551615:", 10), Some(1));
+        assert_eq!(num(b"-5:", 10), None);
+        assert_eq!(num(b"0x5:", 10), None);
+        assert_eq!(num(b"4294967296:", 10), None);
+        assert_eq!(num(b"18446744073709551616:", 10), None);
+        assert_eq!(num(b":", 10), None);
+        assert_eq!(num(b"-:", 10), None);
+        // Services ports use base 0 (checked with netstat: 0x1/tcp and 01001/tcp name 1 and 513).
+        assert_eq!(num(b"0x1", 0), Some(1));
+        assert_eq!(num(b"01001", 0), Some(513));
+        assert_eq!(num(b"0x", 0), None);
+        assert_eq!(num(b"09", 0), None);
+    }
+}

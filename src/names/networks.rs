@@ -1,0 +1,86 @@
+//! /etc/networks as glibc's `getnetbyaddr` reads it with the `files` source: the first line
+//! whose number equals the one asked for gives its name (the first field). The number is
+//! the second field, padded with `.0` to four parts and read by `inet_network`.
+
+use super::etc::{self, is_space, Fields};
+use super::{Entry, Table};
+
+/// Adds the entries of the networks file in `text[start..]` to `nets`.
+pub fn parse(text: &mut [u8], start: usize, nets: &mut Table) {
+    etc::lines(text, start, true, &mut |at, line| {
+        let mut f = Fields::new(line);
+        let name = f.string(is_space, true);
+        let (a, b) = f.string(is_space, true);
+        if let Some(net) = line.get(a..b).and_then(padded_network) {
+            nets.add(Entry::new(net as u128, at, name));
+        }
+    });
+}
+
+/// glibc pads a number with fewer than three dots with `.0` parts up to four parts, then
+/// reads it with `inet_network`; None is its INADDR_NONE, which no netstat lookup asks for.
+fn padded_network(s: &[u8]) -> Option<u32> {
+    let dots = s.iter().filter(|&&b| b == b'.').count();
+    let mut parts = [0u32; 4];
+    let mut n = 0;
+    for part in s.split(|&b| b == b'.') {
+        *parts.get_mut(n)? = network_part(part)?;
+        n += 1;
+    }
+    // The padding parts are zeros; a number already with three dots or more is taken as is.
+    let n = if dots < 3 { 4 } else { n };
+    Some(parts[..n].iter().fold(0u32, |v, &p| v << 8 | p))
+}
+
+/// One part of `inet_network`: decimal, `0` octal, or hex after `0x` or just `x`; at most
+/// 255 after its 32-bit arithmetic has wrapped around.
+fn network_part(s: &[u8]) -> Option<u32> {
+    let (base, prefix, zero) = match s {
+        [b'0', b'x' | b'X', ..] => (16, 2, false),
+        [b'x' | b'X', ..] => (16, 1, false),
+        [b'0', ..] => (8, 1, true),
+        _ => (10, 0, false),
+    };
+    let rest = &s[prefix..];
+    let (n, value, _) = etc::digits(rest, base);
+    (n == rest.len() && (zero || n > 0) && value as u32 <= 0xff).then_some(value as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::tests::Parsed;
+
+    /// Files and answers from `getent networks ADDR` with that /etc/networks.
+    #[test]
+    fn names_as_getent_found_them() {
+        let name = |file: &[u8], net: u32| Parsed::new(parse, file).name(net as u128, false);
+        let some = |s: &str| Some(s.to_string());
+        let file = b"a 0.1\nb 0x0.0x1.2.3\nc 0.1.2.3\nd 0.0.0.1 # x\ne 00.1.2.4\nf x0.1.2.5\ng 0.1.2.6 \ng2 0.1.2.6\n";
+        assert_eq!(name(file, 0x0001_0000), some("a"));
+        assert_eq!(name(file, 0x0001_0203), some("b"));
+        assert_eq!(name(file, 0x0000_0001), some("d"));
+        assert_eq!(name(file, 0x0001_0204), some("e"));
+        assert_eq!(name(file, 0x0001_0205), some("f"));
+        assert_eq!(name(file, 0x0001_0206), some("g"));
+        // 4294967297 wraps to 1 in inet_network's 32-bit arithmetic.
+        let file = b"a 0.4294967297.2.3\nb 0.1.2.3.4\nc 0.08.0.0\nd 0.1.2.4.\n";
+        assert_eq!(name(file, 0x0001_0203), some("a"));
+        assert_eq!(name(file, 0x0001_0000), None);
+        assert_eq!(name(file, 0x0008_0000), None);
+        assert_eq!(name(file, 0x0001_0204), None);
+        assert_eq!(name(b"justname\n  0.1.2.3\n", 0x0001_0203), None);
+    }
+
+    #[test]
+    fn inet_network_forms() {
+        assert_eq!(padded_network(b"127"), Some(0x7f00_0000));
+        assert_eq!(padded_network(b"0xA.010.9"), Some(0x0a08_0900));
+        assert_eq!(padded_network(b"1.2.3.4"), Some(0x0102_0304));
+        assert_eq!(padded_network(b"256"), None);
+        assert_eq!(padded_network(b"0x"), None);
+        assert_eq!(padded_network(b"1..2"), None);
+        assert_eq!(padded_network(b""), None);
+        assert_eq!(padded_network(b"1.2.3.4.5"), None);
+    }
+}

@@ -1,0 +1,303 @@
+//! /etc/nsswitch.conf as glibc 2.36 reads it: which sources each database asks, in which
+//! order, and when a source's answer ends the lookup.
+//!
+//! Only the `files` source reads anything here. The others answer what they answer on a
+//! machine without those services: `dns` NOTFOUND for hosts and UNAVAIL for networks (no
+//! name server listening), `systemd` (nss-systemd) the synthesized `root` and `nobody`
+//! users, everything else UNAVAIL, which is what glibc reports for a module it cannot load.
+
+use super::etc::{self, is_space};
+use crate::arena::MapVec;
+use rustix::io::Errno;
+
+/// The databases netstat asks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Db {
+    Hosts,
+    Networks,
+    Services,
+    Protocols,
+    Passwd,
+}
+
+/// What one source answered.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Status {
+    Success,
+    NotFound,
+    Unavail,
+}
+
+/// A source glibc can ask.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Source {
+    Files,
+    Dns,
+    Systemd,
+    Other,
+}
+
+/// One source of a database line and, per status (bit = `Status as u8`, plus bit 3 for
+/// TRYAGAIN, which nothing here answers), whether that answer ends the lookup.
+#[derive(Clone, Copy)]
+struct Step {
+    source: Source,
+    returns: u8,
+}
+
+const SUCCESS_RETURNS: u8 = 1 << Status::Success as u8;
+
+/// Sources per database kept; a longer line loses its tail.
+const MAX_STEPS: usize = 16;
+
+#[derive(Clone, Copy)]
+struct Line {
+    steps: [Step; MAX_STEPS],
+    len: usize,
+}
+
+/// glibc's `nss_database_name_array`: lines for these are parsed (and can fail), others are
+/// ignored. The first five are the databases of `Db`, in its order.
+const DATABASES: &[u8] = b"hosts networks services protocols passwd aliases ethers group group_compat \
+    gshadow initgroups netgroup passwd_compat publickey rpc shadow shadow_compat";
+
+pub struct Switch {
+    /// A syntax error in a database line: glibc then answers no lookup at all.
+    failed: bool,
+    lines: [Option<Line>; 5],
+}
+
+impl Switch {
+    /// Reads /etc/nsswitch.conf (into `text`). glibc takes a file it cannot open for one of
+    /// these reasons as absent; any other failure, reading a directory say, fails every
+    /// lookup.
+    pub fn read(text: &mut MapVec<u8>) -> Switch {
+        match etc::load(text, c"/etc/nsswitch.conf") {
+            Ok(start) => Switch::parse(text.as_slice().get(start..).unwrap_or_default()),
+            Err(e) => Switch::missing(![Errno::ACCESS, Errno::ISDIR, Errno::LOOP, Errno::NOENT, Errno::NOTDIR, Errno::PERM].contains(&e)),
+        }
+    }
+
+    /// The configuration in the text of /etc/nsswitch.conf.
+    pub fn parse(text: &[u8]) -> Switch {
+        let mut sw = Switch::missing(false);
+        for line in text.split_inclusive(|&b| b == b'\n') {
+            let line = &line[..line.iter().position(|&b| b == 0).unwrap_or(line.len())];
+            if !sw.process_line(line) {
+                sw.failed = true;
+                break;
+            }
+        }
+        sw
+    }
+
+    /// No nsswitch.conf: every database has glibc's default line. `failed`: the file is
+    /// there but cannot be read, and glibc then answers no lookup at all.
+    pub fn missing(failed: bool) -> Switch {
+        Switch { failed, lines: [None; 5] }
+    }
+
+    /// `process_line`: false for a syntax error in a known database's line.
+    fn process_line(&mut self, line: &[u8]) -> bool {
+        let line = &line[line.iter().take_while(|&&b| is_space(b)).count()..];
+        let name_len = line.iter().position(|&b| is_space(b) || b == b':').unwrap_or(line.len());
+        // `line` here still has its `\n` unless it is the last one, as getline returns it.
+        if name_len == 0 || name_len == line.len() {
+            return true;
+        }
+        let (name, rest) = line.split_at(name_len);
+        let rest = &rest[rest.iter().take_while(|&&b| is_space(b) || b == b':').count()..];
+        let Some(db) = keyword(name, DATABASES, false) else { return true };
+        let Some(parsed) = parse_actions(rest, db == Db::Passwd as usize) else { return false };
+        if let Some(slot) = self.lines.get_mut(db) {
+            *slot = Some(parsed);
+        }
+        true
+    }
+
+    /// Which source's answer is the lookup's answer, if it is a success. `files` is asked
+    /// only when the walk gets to it; `systemd` is what that source says (passwd only).
+    pub fn answer(&self, db: Db, files: &mut dyn FnMut() -> Status, systemd: Status) -> Option<Source> {
+        if self.failed {
+            return None;
+        }
+        // glibc's default lines: "files dns" for hosts and networks; for the others "files",
+        // or lines that come to the same here ("compat [NOTFOUND=return] files" for passwd,
+        // "nis [NOTFOUND=return] files" where nis is not installed).
+        let default: &[u8] = if matches!(db, Db::Hosts | Db::Networks) { b"files dns" } else { b"files" };
+        let line = self.lines[db as usize].or_else(|| parse_actions(default, false))?;
+        let mut answer = None;
+        for step in &line.steps[..line.len] {
+            let status = match step.source {
+                Source::Files => files(),
+                Source::Dns if db == Db::Hosts => Status::NotFound,
+                Source::Systemd if db == Db::Passwd => systemd,
+                _ => Status::Unavail,
+            };
+            answer = (status == Status::Success).then_some(step.source);
+            if step.returns & (1 << status as u8) != 0 {
+                break;
+            }
+        }
+        answer
+    }
+}
+
+fn skip_blanks(s: &[u8]) -> &[u8] {
+    &s[s.iter().take_while(|&&b| is_space(b)).count()..]
+}
+
+/// A word of a criteria list: up to a blank, `=` or `]`.
+fn word(s: &[u8]) -> (&[u8], &[u8]) {
+    s.split_at(s.iter().position(|&b| is_space(b) || b == b'=' || b == b']').unwrap_or(s.len()))
+}
+
+/// Which of the blank-separated `words` `w` is; `fold`: ignoring case (`words` in upper case).
+fn keyword(w: &[u8], words: &[u8], fold: bool) -> Option<usize> {
+    let same = |k: &[u8]| k.len() == w.len() && k.iter().zip(w).all(|(&k, &c)| k == if fold { c.to_ascii_uppercase() } else { c });
+    words.split(|&b| is_space(b)).filter(|k| !k.is_empty()).position(same)
+}
+
+/// `nss_action_parse`: `( <source> ( "[" ( "!"? <status> "=" <action> )+ "]" )? )*`; None for
+/// a syntax error. A `[` where a source name should be ends the list. `compat` reads
+/// /etc/passwd as `files` does (for uid lookups they agree).
+fn parse_actions(mut s: &[u8], passwd: bool) -> Option<Line> {
+    let mut line = Line { steps: [Step { source: Source::Other, returns: 0 }; MAX_STEPS], len: 0 };
+    loop {
+        s = skip_blanks(s);
+        let name_len = s.iter().position(|&b| is_space(b) || b == b'[').unwrap_or(s.len());
+        if name_len == 0 {
+            return Some(line);
+        }
+        let (name, rest) = s.split_at(name_len);
+        let source = match name {
+            b"files" => Source::Files,
+            b"compat" if passwd => Source::Files,
+            b"dns" => Source::Dns,
+            b"systemd" => Source::Systemd,
+            _ => Source::Other,
+        };
+        let mut step = Step { source, returns: SUCCESS_RETURNS };
+        s = skip_blanks(rest);
+        if let Some(rest) = s.strip_prefix(b"[") {
+            s = skip_blanks(rest);
+            loop {
+                let not = s.first() == Some(&b'!');
+                let (status, rest) = word(&s[not as usize..]);
+                let bit = keyword(status, b"SUCCESS NOTFOUND UNAVAIL TRYAGAIN", true)?;
+                let rest = skip_blanks(rest).strip_prefix(b"=")?;
+                let (action, rest) = word(skip_blanks(rest));
+                // MERGE only means something for groups; elsewhere it goes on like CONTINUE.
+                let returns = keyword(action, b"RETURN CONTINUE MERGE", true)? == 0;
+                let mask = if not { !(1u8 << bit) & 0xf } else { 1 << bit };
+                step.returns = if returns { step.returns | mask } else { step.returns & !mask };
+                s = skip_blanks(rest);
+                if let Some(rest) = s.strip_prefix(b"]") {
+                    s = rest;
+                    break;
+                }
+            }
+        }
+        if line.len < MAX_STEPS {
+            line.steps[line.len] = step;
+            line.len += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Does a hosts lookup whose address is in /etc/hosts get its name? And a passwd lookup
+    /// of a uid in /etc/passwd?
+    fn found(conf: &[u8], db: Db) -> bool {
+        Switch::parse(conf).answer(db, &mut || Status::Success, Status::NotFound) == Some(Source::Files)
+    }
+
+    #[test]
+    fn lines_as_getent_saw_them() {
+        // Each case ran as `getent hosts 10.1.2.3` and `getent passwd 6` in a private /etc
+        // with only that nsswitch.conf (no name server listening: dns says NOTFOUND).
+        for (conf, hosts, passwd) in [
+            (&b"hosts\n"[..], false, true),
+            (b"hosts", true, true),
+            (b"hosts:\n", false, true),
+            (b"hosts: files [FOO=return]\n", false, false),
+            (b"rpc: files [x]\n", false, false),
+            (b"sudoers: files [x]\n", true, true),
+            (b"Hosts: dns\n", true, true),
+            (b"hosts: dns\n", false, true),
+            (b"hosts: files\nhosts: dns\n", false, true),
+            (b"hosts: dns\nhosts: files\n", true, true),
+            (b"hosts: dns [UNAVAIL=return] files\n", true, true),
+            (b"hosts: dns [NOTFOUND=return] files\n", false, true),
+            (b"hosts: files [SUCCESS=continue] dns\n", false, true),
+            (b"hosts: files [SUCCESS=continue] files\n", true, true),
+            (b"hosts: files [SUCCESS=continue]\n", true, true),
+            (b"hosts:files\n", true, true),
+            (b"hosts files\n", true, true),
+            (b"hosts foo [UNAVAIL=return] files\n", false, true),
+            (b"hosts: foo [!SUCCESS=return] files\n", false, true),
+            (b"hosts: foo [!UNAVAIL=return] files\n", true, true),
+            (b"hosts: foo [!UNAVAIL=return UNAVAIL=return] files\n", false, true),
+            (b"hosts: foo [ unavail = Return ] files\n", false, true),
+            (b"hosts: files#c\n", false, true),
+            (b"  hosts : files\n", true, true),
+            (b"hosts: [NOTFOUND=return] files\n", false, true),
+            (b"hosts: files dns [NOTFOUND=return\n", false, false),
+            (b"hosts: dns[UNAVAIL=return] files\n", true, true),
+            (b"hosts: dns [UNAVAIL=merge] files\n", true, true),
+            (b"hosts: compat [UNAVAIL=return] files\n", false, true),
+            (b"hosts: systemd [UNAVAIL=return] files\n", false, true),
+            (b"hosts: dns [TRYAGAIN=return] files\n", true, true),
+            (b"hosts: dns [UNAVAIL=return] [NOTFOUND=return] files\n", false, true),
+            (b"hosts: dns [] files\n", false, false),
+            (b"hosts: files\0 dns\n", true, true),
+            (b"#hosts: dns\nhosts: files\n", true, true),
+            (b"passwd: \nhosts: files\n", true, false),
+            (b"passwd: dns\nhosts: files\n", true, false),
+        ] {
+            let text = String::from_utf8_lossy(conf);
+            assert_eq!(found(conf, Db::Hosts), hosts, "hosts with {text:?}");
+            assert_eq!(found(conf, Db::Passwd), passwd, "passwd with {text:?}");
+        }
+    }
+
+    #[test]
+    fn defaults_when_a_line_or_the_file_is_missing() {
+        // Without nsswitch.conf getent found hosts, networks and passwd entries; netstat named
+        // ports. For networks dns is UNAVAIL (netstat: `dns [UNAVAIL=return] files` gave no
+        // name, `dns [NOTFOUND=return] files` did).
+        let none = Switch::missing(false);
+        for db in [Db::Hosts, Db::Networks, Db::Services, Db::Protocols, Db::Passwd] {
+            assert_eq!(none.answer(db, &mut || Status::Success, Status::NotFound), Some(Source::Files));
+        }
+        assert!(found(b"networks: dns [NOTFOUND=return] files\n", Db::Networks));
+        assert!(!found(b"networks: dns [UNAVAIL=return] files\n", Db::Networks));
+        // A directory in its place: getent found nothing at all.
+        assert_eq!(Switch::missing(true).answer(Db::Hosts, &mut || Status::Success, Status::Success), None);
+    }
+
+    #[test]
+    fn systemd_names_root_and_nobody_after_files() {
+        let sw = Switch::parse(b"passwd: files systemd\n");
+        let mut not_in_files = || Status::NotFound;
+        assert_eq!(sw.answer(Db::Passwd, &mut not_in_files, Status::Success), Some(Source::Systemd));
+        assert_eq!(sw.answer(Db::Passwd, &mut not_in_files, Status::NotFound), None);
+        // getent: `files [UNAVAIL=return] systemd` without /etc/passwd gave no root.
+        let sw = Switch::parse(b"passwd: files [UNAVAIL=return] systemd\n");
+        assert_eq!(sw.answer(Db::Passwd, &mut || Status::Unavail, Status::Success), None);
+        // `systemd [NOTFOUND=return] files`: uid 6 (in files) not found, uid 0 root.
+        let sw = Switch::parse(b"passwd: systemd [NOTFOUND=return] files\n");
+        assert_eq!(sw.answer(Db::Passwd, &mut || Status::Success, Status::NotFound), None);
+        assert_eq!(sw.answer(Db::Passwd, &mut || Status::Success, Status::Success), Some(Source::Systemd));
+    }
+
+    #[test]
+    fn files_is_read_only_when_the_walk_gets_there() {
+        let mut asked = false;
+        Switch::parse(b"hosts: dns\n").answer(Db::Hosts, &mut || { asked = true; Status::Success }, Status::Unavail);
+        assert!(!asked);
+    }
+}
