@@ -473,7 +473,6 @@ fn large_tables() {
 }
 
 #[test]
-#[ignore = "needs the names module from another branch (checked against its work in progress)"]
 fn names_in_cells_and_user_column() {
     let etc = private_etc("inet-names", &[
         ("hosts", "127.0.0.1 localhost\n10.0.0.1 myhost.example.org myhost\n10.0.0.2 averyveryverylonghostname.example.com\n\
