@@ -8,12 +8,14 @@ pub mod cli;
 pub mod cscan;
 pub mod errno;
 pub mod legacy;
+pub mod masq;
 pub mod names;
 pub mod options;
 pub mod out;
 pub mod procfs;
 pub mod programs;
 pub mod sockets;
+pub mod stats;
 pub mod usage;
 pub mod tables {
     pub mod inet;
@@ -48,11 +50,13 @@ pub fn main(argv0: &[u8], tokens: &mut dyn cli::Tokens, env: &Env) -> i32 {
 
 /// net-tools' mode dispatch, first match wins: -M, -s, -r, -i, else the socket listing.
 fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
-    let unfinished = if opts.masquerade > 0 {
-        Some("-M")
-    } else if opts.statistics > 0 {
-        Some("-s")
-    } else if opts.route > 0 {
+    if opts.masquerade > 0 {
+        return masq::run(opts, env, out);
+    }
+    if opts.statistics > 0 {
+        return stats::run(opts, env, out);
+    }
+    let unfinished = if opts.route > 0 {
         Some("-r")
     } else if opts.interfaces > 0 {
         Some("-i")
@@ -66,4 +70,20 @@ fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
         return 1;
     }
     sockets::run(opts, env, out)
+}
+
+/// Runs `once`, and under `-c` again every second for as long as it returns 0, flushing stdout
+/// before each pause as net-tools does. Returns the status that ended the loop.
+pub fn every_second(continuous: bool, out: &mut Out, mut once: impl FnMut(&mut Out) -> i32) -> i32 {
+    loop {
+        let status = once(out);
+        if status != 0 || !continuous {
+            return status;
+        }
+        out.flush();
+        if out.closed {
+            return status;
+        }
+        let _ = rustix::thread::nanosleep(&rustix::time::Timespec { tv_sec: 1, tv_nsec: 0 });
+    }
 }

@@ -99,6 +99,12 @@ impl Out {
         self.right(b.format(n).as_bytes(), width);
     }
 
+    /// What is buffered and not yet written (for unit tests of formatters).
+    #[cfg(test)]
+    pub fn pending(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
     pub fn flush(&mut self) {
         if !self.closed {
             self.closed = write_all(stdout(), &self.buf[..self.len]) == Err(Errno::PIPE);

@@ -2,6 +2,7 @@
 //! into caller buffers, and a line reader that splits lines exactly as C's
 //! `fgets(buf, 8192, f)` does, so over-long lines are seen in the same pieces net-tools sees.
 
+use crate::arena::MapVec;
 use rustix::fd::OwnedFd;
 use rustix::fs::{Mode, OFlags};
 use rustix::io::Errno;
@@ -72,6 +73,43 @@ pub fn read_into<'b>(fd: &OwnedFd, buf: &'b mut [u8]) -> &'b [u8] {
         }
     }
     &buf[..len]
+}
+
+/// Reads the rest of the file into `into`. Err: the error that cut the reading short.
+pub fn read_all(fd: &OwnedFd, into: &mut MapVec<u8>) -> Result<(), Errno> {
+    let mut chunk = [0u8; 4096];
+    loop {
+        match rustix::io::read(fd, &mut chunk) {
+            Ok(0) => return Ok(()),
+            Ok(n) => {
+                for &b in chunk.get(..n).unwrap_or_default() {
+                    into.push(b);
+                }
+            }
+            Err(Errno::INTR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Takes the next line off text in memory, cut where C's `fgets` with a buffer of `max + 1`
+/// bytes cuts it (`getline` for `usize::MAX`): through the newline, at most `max` bytes.
+pub fn take_line<'a>(data: &mut &'a [u8], max: usize) -> Option<&'a [u8]> {
+    if data.is_empty() {
+        return None;
+    }
+    let len = match data.iter().take(max).position(|&b| b == b'\n') {
+        Some(newline) => newline + 1,
+        None => data.len().min(max),
+    };
+    let (line, rest) = data.split_at(len);
+    *data = rest;
+    Some(line)
+}
+
+/// What C's string functions see of a buffer: the bytes before the first NUL.
+pub fn c_str(s: &[u8]) -> &[u8] {
+    s.split(|&b| b == 0).next().unwrap_or(s)
 }
 
 /// The longest line piece `fgets` returns with net-tools' 8 KiB buffers (one byte for NUL).

@@ -50,19 +50,12 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     let mut names = Names::new();
     let mut programs = Programs::new();
     let mut lines: LineBuf = [0; core::mem::size_of::<LineBuf>()];
-    loop {
-        let mut ctx = Ctx { opts, env, out: &mut *out, names: &mut names, programs: &mut programs, lines: &mut lines };
-        let status = one_listing(&mut ctx);
-        if status != 0 || !opts.continuous {
-            return status;
-        }
-        out.flush();
-        if out.closed {
-            return status;
-        }
-        let _ = rustix::thread::nanosleep(&rustix::time::Timespec { tv_sec: 1, tv_nsec: 0 });
+    crate::every_second(opts.continuous, out, |out| {
+        // Every listing scans for programs afresh.
         programs.clear();
-    }
+        let mut ctx = Ctx { opts, env, out, names: &mut names, programs: &mut programs, lines: &mut lines };
+        one_listing(&mut ctx)
+    })
 }
 
 /// One listing, section by section; a section that fails ends the listing with its status.

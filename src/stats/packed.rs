@@ -1,0 +1,150 @@
+//! The counter tables as the binary carries them: packed by build.rs from `tables.rs` (whose
+//! layout notes say how), holding only the entries net-tools can find. Names and sentences
+//! are unpacked on demand into a small buffer.
+
+use super::tables::{Kind, Table};
+use crate::addr::Text;
+
+include!(concat!(env!("OUT_DIR"), "/stats_packed.rs"));
+
+/// The kinds in declaration order: build.rs writes a kind as its discriminant.
+const KINDS: [Kind; 5] = [Kind::Always, Kind::NonZero, Kind::InHist, Kind::OutHist, Kind::Silent];
+
+/// A counter's table entry: how it prints, and which sentence it prints.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Found {
+    pub kind: Kind,
+    sentence: u8,
+}
+
+/// The entry for counter `name` in `table`, if net-tools would find one.
+pub fn lookup(table: Table, name: &[u8]) -> Option<Found> {
+    let t = table as usize;
+    let mut rest = ENTRIES.get(TABLE_START[t] as usize..TABLE_START[t + 1] as usize)?;
+    let mut text = Text::new();
+    while let [kind, sentence, tail @ ..] = rest {
+        let len = tail.iter().position(|&b| b < 0x20).unwrap_or(tail.len());
+        text.clear();
+        unpack(&tail[..len], &mut text);
+        if text == name {
+            let kind = *KINDS.get(*kind as usize)?;
+            return Some(Found { kind, sentence: *sentence });
+        }
+        rest = &tail[len..];
+    }
+    None
+}
+
+/// The entry's sentence, with `%` where the value goes.
+pub fn sentence(found: Found, text: &mut Text) {
+    if let Some(tokens) = SENTENCES.split(|&b| b == 0).nth(found.sentence as usize) {
+        unpack(tokens, text);
+    }
+}
+
+fn unpack(tokens: &[u8], text: &mut Text) {
+    for &token in tokens {
+        expand(token, text);
+    }
+}
+
+fn expand(token: u8, text: &mut Text) {
+    match PAIRS.get((token as usize).wrapping_sub(0x80)) {
+        Some(&[first, second]) => {
+            expand(first, text);
+            expand(second, text);
+        }
+        None => {
+            let _ = text.push(token);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::tables::{Entry, TABLES};
+
+    const ALL: [Table; 9] = [
+        Table::Ip,
+        Table::Ip6,
+        Table::Icmp,
+        Table::Icmp6,
+        Table::Tcp,
+        Table::Udp,
+        Table::Udp6,
+        Table::TcpExt,
+        Table::Sctp,
+    ];
+
+    /// glibc's bsearch, as net-tools calls it.
+    fn bsearch(table: &[Entry], key: &str) -> Option<usize> {
+        let (mut low, mut high) = (0, table.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            match key.as_bytes().cmp(table[middle].0.as_bytes()) {
+                std::cmp::Ordering::Less => high = middle,
+                std::cmp::Ordering::Greater => low = middle + 1,
+                std::cmp::Ordering::Equal => return Some(middle),
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn what_net_tools_finds_unpacks_to_its_table_row_and_nothing_else_is_found() {
+        let mut never_found = Vec::new();
+        for (table, entries) in ALL.into_iter().zip(TABLES) {
+            assert_eq!(TABLES[table as usize].as_ptr(), entries.as_ptr());
+            for (i, &(name, kind, sentence)) in entries.iter().enumerate() {
+                let key = name.trim_end();
+                match lookup(table, key.as_bytes()) {
+                    Some(found) => {
+                        assert_eq!((bsearch(entries, key), found.kind), (Some(i), kind), "{name}");
+                        let mut text = Text::new();
+                        super::sentence(found, &mut text);
+                        if kind != Kind::Silent {
+                            assert_eq!(text, sentence.replace("%llu", "%").as_bytes(), "{name}");
+                        }
+                    }
+                    None => never_found.push(name),
+                }
+            }
+        }
+        // Behaviour reference §8.5.
+        assert_eq!(
+            never_found,
+            [
+                "Forwarding",
+                "Icmp6OutRouterAdvertisements ",
+                "TCPDirectCopyFromPrequeue",
+                "TCPDSACKOfoRecv",
+                "TCPDSACKOfoSent",
+                "TCPDSACKOldSent",
+                "TCPDSACKRecv",
+                "TCPDSackUndo",
+                "TCPDSACKUndo",
+                "TCPLoss",
+                "TCPPrequeueDropped",
+                "TCPRenoRecoveryFailed",
+                "TCPRenoRecoveryFail",
+                "TCPSackFailures",
+                "TCPSackRecoveryFail",
+                "TCPSackRecovery",
+                "TCPSACKReneging",
+                "TCPTimeouts",
+                "TWKilled",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_match_whole() {
+        assert!(lookup(Table::Tcp, b"InSegs").is_some());
+        for name in [&b"InSeg"[..], b"InSegsX", b"", b"insegs", b"Icmp6OutRouterAdvertisements"] {
+            assert_eq!(lookup(Table::Tcp, name), None);
+        }
+        assert_eq!(lookup(Table::Icmp6, b"Icmp6OutRouterAdvertisements"), None);
+        assert!(lookup(Table::Icmp6, b"Icmp6InRouterAdvertisements").is_some());
+    }
+}
