@@ -92,6 +92,12 @@ impl Out {
         self.right(b.format(n).as_bytes(), width);
     }
 
+    /// What has been written and not yet flushed, for unit tests.
+    #[cfg(test)]
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.buf[..self.len]).into_owned()
+    }
+
     pub fn flush(&mut self) {
         if !self.closed {
             self.closed = write_all(stdout(), &self.buf[..self.len]) == Err(Errno::PIPE);
