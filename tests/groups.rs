@@ -1,8 +1,8 @@
 //! `-g` against net-tools: fixture /proc/net/igmp and igmp6 files (well-formed, old, malformed,
 //! missing), and the live namespace world with memberships held by a helper process.
 //!
-//! Group names: the cases with `-n` are exact now; those that resolve names (the last two
-//! tests) need the names module of the foundation work.
+//! Group names: the cases with `-n` are exact now; the last two tests resolve names and need
+//! the names module of the foundation work (they are ignored until it lands).
 mod common;
 use common::netns::Netns;
 use common::*;
@@ -106,8 +106,9 @@ fn live_world() {
 
 /// Names as net-tools finds them: /etc/hosts for groups (IPv4 hosts when the first octet is
 /// not 0, /etc/networks otherwise; IPv6 through getnameinfo), numbers when nothing matches.
-/// Needs the names module.
+/// Needs the names module: run with `--ignored` once it has landed, then drop the `ignore`.
 #[test]
+#[ignore = "needs the names module (issue 2)"]
 fn names_in_fixture() {
     let mut ns = Netns::new("grpnames");
     private_names(&mut ns);
@@ -118,8 +119,10 @@ fn names_in_fixture() {
 }
 
 /// The live world with names, and `-g` next to the socket tables it is printed between.
-/// Needs the names module and the socket tables.
+/// Needs the names module and the socket tables: run with `--ignored` once they have landed,
+/// then drop the `ignore`.
 #[test]
+#[ignore = "needs the names module and the socket tables (issue 2)"]
 fn names_and_sockets_in_live_world() {
     let mut ns = iface_world::build("grplivenames");
     private_names(&mut ns);

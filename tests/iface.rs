@@ -79,7 +79,7 @@ fn dev_names_and_malformed_lines() {
     // A name the kernel does not know ends the listing with net-tools' messages and status 1,
     // after the interfaces that sort before it; so does an empty name. A name past 15 bytes
     // is cut to one the kernel knows.
-    for bad in ["nosuch: 1 2 3", "\n", "abcdefghijklmnopqrstuvwxyz: 1 2", "eth1: 1"] {
+    for bad in ["nosuch: 1 2 3", "\n", "abcdefghijklmnopqrstuvwxyz: 1 2", "eth1: 1", "ctl\x1b[7m: 1"] {
         f.file("net/dev", format!("{V3_HEADER}    lo: 1 2 3\n  eth0: 1 2 3\n{bad}\n  eth2: 4 5 6\n"));
         ns.assert_same(Some(f.path()), TABLES);
     }

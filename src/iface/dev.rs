@@ -2,27 +2,25 @@
 //! name parsing of Debian's CVE-2025-46836 patch).
 
 use super::list::{List, NAME_MAX};
+use crate::addr::{push, Text};
 use crate::cscan::{c_str, contains, is_space, scanf_number, skip_space};
 use crate::out::err;
 use crate::procfs::{self, LineBuf, Lines, Path};
 
-/// The counters in the order of the newest file format (version 3).
+/// The counters in the order of the newest file format (version 3): received bytes, packets,
+/// errors, dropped, fifo, frame, compressed, multicast; sent bytes, packets, errors, dropped,
+/// fifo, collisions, carrier, compressed.
 pub type Counters = [u64; 16];
 pub const RX_BYTES: usize = 0;
 pub const RX_PACKETS: usize = 1;
 pub const RX_ERRORS: usize = 2;
 pub const RX_DROPPED: usize = 3;
 pub const RX_FIFO: usize = 4;
-pub const RX_FRAME: usize = 5;
-pub const RX_COMPRESSED: usize = 6;
 pub const TX_BYTES: usize = 8;
 pub const TX_PACKETS: usize = 9;
 pub const TX_ERRORS: usize = 10;
 pub const TX_DROPPED: usize = 11;
 pub const TX_FIFO: usize = 12;
-pub const COLLISIONS: usize = 13;
-pub const CARRIER: usize = 14;
-pub const TX_COMPRESSED: usize = 15;
 
 /// Which counters each format's columns fill, in column order: versions 1, 2 and 3.
 const COLUMNS: [&[u8]; 3] = [
@@ -74,32 +72,28 @@ fn format_columns(header: &[u8]) -> &'static [u8] {
 /// Debian's `get_name`: the name ends at white space, at a `:` or after 15 bytes. An alias
 /// `name:N:` keeps its `:N`. The colon that ends the name is skipped, but not when the name
 /// was cut at 15 bytes (so such lines read no counters). Returns the name and what follows.
-fn split_name(line: &[u8]) -> (heapless::Vec<u8, NAME_MAX>, &[u8]) {
+fn split_name(line: &[u8]) -> (Text, &[u8]) {
     let mut p = line;
     skip_space(&mut p);
-    let mut name = heapless::Vec::new();
+    let mut name = Text::new();
     while let [c, rest @ ..] = p {
-        if is_space(*c) || name.is_full() {
+        if is_space(*c) || name.len() == NAME_MAX {
             break;
         }
         if *c == b':' {
             let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
             if rest.get(digits) == Some(&b':') {
-                p = rest;
-                let _ = name.push(b':');
-                while let [d, more @ ..] = p {
-                    if !d.is_ascii_digit() || name.push(*d).is_err() {
-                        break;
-                    }
-                    p = more;
-                }
+                // An alias: the colon and as many digits as fit belong to the name.
+                let keep = (digits + 1).min(NAME_MAX - name.len());
+                push(&mut name, &p[..keep]);
+                p = &p[keep..];
                 p = p.strip_prefix(b":").unwrap_or(p);
             } else {
                 p = rest;
             }
             break;
         }
-        let _ = name.push(*c);
+        push(&mut name, &[*c]);
         p = rest;
     }
     (name, p)

@@ -33,12 +33,12 @@ pub struct Records<'a> {
     groups: [Option<u16>; 8],
     /// The interface index, prefix length, scope and flags.
     numbers: [i32; 4],
-    dev: heapless::Vec<u8, 20>,
+    dev: &'a [u8],
 }
 
 impl<'a> Records<'a> {
     pub fn new(text: &'a [u8]) -> Self {
-        Records { rest: text, groups: [Some(0); 8], numbers: [0; 4], dev: heapless::Vec::new() }
+        Records { rest: text, groups: [Some(0); 8], numbers: [0; 4], dev: b"" }
     }
 
     /// Reads the next record; false at the end of the file.
@@ -61,8 +61,7 @@ impl<'a> Records<'a> {
             done += 1;
         }
         let Some(dev) = scanf_word(s, 20) else { return done };
-        self.dev.clear();
-        let _ = self.dev.extend_from_slice(dev);
+        self.dev = dev;
         skip_space(s);
         done + 1
     }
@@ -76,7 +75,7 @@ impl<'a> Records<'a> {
     }
 
     pub fn dev(&self) -> &[u8] {
-        &self.dev
+        self.dev
     }
 
     /// The address, if its groups make one (net-tools' `inet_pton` of them joined by `:`).

@@ -95,6 +95,7 @@ pub struct Inet {
     pub netmask: Option<[u8; 4]>,
 }
 
+#[derive(Default)]
 pub struct Facts {
     /// A C `short`, as net-tools keeps it: higher flags are lost, IFF_DYNAMIC is the sign.
     pub flags: i16,

@@ -98,16 +98,18 @@ pub fn nstrcmp(a: &[u8], b: &[u8]) -> Ordering {
     let (b, b_alias) = cut_alias(b);
     let (a_stem, b_stem) = (stem_len(a), stem_len(b));
     let common = a_stem.min(b_stem);
-    a[..common]
+    let order = a[..common]
         .cmp(&b[..common])
         .then(a_stem.cmp(&b_stem))
-        .then(atoi(&a[a_stem..]).cmp(&atoi(&b[b_stem..])))
-        .then(a.cmp(b))
-        .then(a_alias.map_or(-1, atoi).cmp(&b_alias.map_or(-1, atoi)))
-        .then(match (a_alias, b_alias) {
-            (Some(x), Some(y)) => x.cmp(y),
-            _ => Ordering::Equal,
-        })
+        .then_with(|| atoi(&a[a_stem..]).cmp(&atoi(&b[b_stem..])))
+        .then_with(|| a.cmp(b));
+    if order != Ordering::Equal {
+        return order;
+    }
+    match (a_alias, b_alias) {
+        (Some(x), Some(y)) => atoi(x).cmp(&atoi(y)).then_with(|| x.cmp(y)),
+        (x, y) => x.map_or(-1, atoi).cmp(&y.map_or(-1, atoi)),
+    }
 }
 
 fn trailing_digits(s: &[u8]) -> usize {

@@ -1,7 +1,7 @@
 //! The ifconfig-style block of `-e` (lib/interface.c `ife_print_long`).
 
 use super::dev::*;
-use super::hex;
+use super::{hex, put};
 use super::inet6::Records;
 use super::kernel::{Facts, Map};
 use crate::addr::{fix_v4_mapped, fmt_ipv4, fmt_ipv6, push, Text};
@@ -24,29 +24,35 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
     let flags = facts.flags as u16;
     out.safe(name);
     out.str(": flags=");
-    out.num(facts.flags);
-    flag_list(out, flags);
+    out.num(facts.flags as i64);
+    if flags == 0 {
+        // net-tools' `<>` loses its last character like any other list.
+        out.byte(b'<');
+    }
+    let mut list = List(b'<');
+    for (word, bit) in NAMES.split(|&b| b == b' ').zip(NAME_BITS) {
+        if flags >> bit & 1 != 0 {
+            list.item(out, word);
+        }
+    }
+    list.end(out);
     out.str("  mtu ");
-    out.num(facts.mtu);
+    out.num(facts.mtu as i64);
     if facts.outfill != 0 || facts.keepalive != 0 {
         out.str("  outfill ");
-        out.num(facts.outfill);
+        out.num(facts.outfill as i64);
         out.str("  keepalive ");
-        out.num(facts.keepalive);
+        out.num(facts.keepalive as i64);
     }
     out.byte(b'\n');
     if let Some(inet) = &facts.inet {
-        out.str("        inet ");
-        ipv4(out, Some(inet.addr));
-        out.str("  netmask ");
-        ipv4(out, inet.netmask);
+        ipv4(out, "        inet ", Some(inet.addr));
+        ipv4(out, "  netmask ", inet.netmask);
         if flags & IFF_BROADCAST != 0 {
-            out.str("  broadcast ");
-            ipv4(out, inet.broadcast);
+            ipv4(out, "  broadcast ", inet.broadcast);
         }
         if flags & IFF_POINTOPOINT != 0 {
-            out.str("  destination ");
-            ipv4(out, inet.destination);
+            ipv4(out, "  destination ", inet.destination);
         }
         out.byte(b'\n');
     }
@@ -62,64 +68,39 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
         out.byte(b'\n');
     }
     if let Some(c) = counters {
-        let compressed = matches!(facts.hw_type, 257 | 259);
-        traffic(out, "        RX packets ", c[RX_PACKETS], c[RX_BYTES]);
-        if compressed {
-            out.str("        RX compressed:");
-            out.num(c[RX_COMPRESSED]);
-            out.byte(b'\n');
-        }
-        fields(out, c, &[("        RX errors ", RX_ERRORS), ("  dropped ", RX_DROPPED), ("  overruns ", RX_FIFO), ("  frame ", RX_FRAME)]);
-        traffic(out, "        TX packets ", c[TX_PACKETS], c[TX_BYTES]);
-        if compressed {
-            out.str("        TX compressed ");
-            out.num(c[TX_COMPRESSED]);
-            out.byte(b'\n');
-        }
-        fields(
-            out,
-            c,
-            &[("        TX errors ", TX_ERRORS), ("  dropped ", TX_DROPPED), (" overruns ", TX_FIFO), ("  carrier ", CARRIER), ("  collisions ", COLLISIONS)],
-        );
+        statistics(out, c, matches!(facts.hw_type, 257 | 259));
     }
     device(out, &facts.map);
     out.byte(b'\n');
 }
 
-/// `<UP,BROADCAST,…>`. net-tools builds it as text and then turns the last character into `>`
-/// if it is a comma, else deletes it: `flags=0<` and, for only unnamed flags, no `<` at all.
-fn flag_list(out: &mut Out, flags: u16) {
-    let mut list = Text::new();
-    push(&mut list, b"<");
-    if flags == 0 {
-        push(&mut list, b">");
+/// net-tools' `<a,b>` lists, built as text whose last character becomes `>` if it is a comma
+/// and is deleted otherwise: so an empty list prints nothing, not even `<`.
+struct List(u8);
+
+impl List {
+    fn item(&mut self, out: &mut Out, word: &[u8]) {
+        out.byte(self.0);
+        out.bytes(word);
+        self.0 = b',';
     }
-    for (word, bit) in NAMES.split(|&b| b == b' ').zip(NAME_BITS) {
-        if flags >> bit & 1 != 0 {
-            push(&mut list, word);
-            push(&mut list, b",");
+
+    fn end(self, out: &mut Out) {
+        if self.0 == b',' {
+            out.byte(b'>');
         }
     }
-    close_list(out, &mut list);
 }
 
-/// The end of net-tools' `<a,b,>` lists: a last comma becomes `>`, anything else is dropped.
-fn close_list(out: &mut Out, list: &mut Text) {
-    if list.pop() == Some(b',') {
-        let _ = list.push(b'>');
-    }
-    out.bytes(list);
-}
-
-fn ipv4(out: &mut Out, addr: Option<[u8; 4]>) {
+/// `<label><address>`; `[NONE SET]` when the request for it failed.
+fn ipv4(out: &mut Out, label: &str, addr: Option<[u8; 4]>) {
+    out.str(label);
+    let mut t = Text::new();
     match addr {
-        Some(a) => {
-            let mut t = Text::new();
-            fmt_ipv4(&mut t, a);
-            out.bytes(&t);
-        }
-        None => out.str("[NONE SET]"),
+        Some(a) => fmt_ipv4(&mut t, a),
+        None => push(&mut t, b"[NONE SET]"),
     }
+    out.bytes(&t);
 }
 
 /// `        inet6 <addr>  prefixlen <n>  scopeid 0x<scope><tags>` for each of the interface's
@@ -132,62 +113,73 @@ fn inet6_lines(out: &mut Out, name: &[u8], text: &[u8]) {
             continue;
         }
         addr = records.addr().unwrap_or(addr);
+        let mut scope = records.scope();
         let mut t = Text::new();
         fmt_ipv6(&mut t, addr);
         fix_v4_mapped(&mut t, &addr);
+        push(&mut t, b"  prefixlen ");
+        push(&mut t, itoa::Buffer::new().format(records.prefix_len() as i64).as_bytes());
+        push(&mut t, b"  scopeid 0x");
+        hex(&mut t, scope as u32 as u64, 1, false);
         out.str("        inet6 ");
         out.bytes(&t);
-        out.str("  prefixlen ");
-        out.num(records.prefix_len());
-        out.str("  scopeid 0x");
-        let mut scope = records.scope();
-        hex(out, scope as u32 as u64, 1, false);
-        let mut tags = Text::new();
-        push(&mut tags, b"<");
+        let mut tags = List(b'<');
         if scope & 0x80 != 0 {
-            push(&mut tags, b"compat,");
+            tags.item(out, b"compat");
             scope -= 0x80;
         }
-        for (set, tag) in [(scope == 0, "global,"), (scope & 0x20 != 0, "link,"), (scope & 0x40 != 0, "site,"), (scope & 0x10 != 0, "host,")] {
+        for (set, tag) in [(scope == 0, "global"), (scope & 0x20 != 0, "link"), (scope & 0x40 != 0, "site"), (scope & 0x10 != 0, "host")] {
             if set {
-                push(&mut tags, tag.as_bytes());
+                tags.item(out, tag.as_bytes());
             }
         }
-        close_list(out, &mut tags);
+        tags.end(out);
         out.byte(b'\n');
     }
 }
 
-/// `<label><packets>  bytes <bytes> (<size>)`: the size in binary units with one decimal,
-/// truncated, as net-tools computes it.
-fn traffic(out: &mut Out, label: &str, packets: u64, bytes: u64) {
-    out.str(label);
-    out.num(packets);
-    out.str("  bytes ");
-    out.num(bytes);
-    out.str(" (");
-    let (tenths, unit) = if bytes > 1 << 60 {
-        (bytes / 115292150460684697, "EiB")
-    } else {
-        [(50, "PiB"), (40, "TiB"), (30, "GiB"), (20, "MiB"), (10, "KiB")]
-            .into_iter()
-            .find(|&(shift, _)| bytes > 1 << shift)
-            .map_or((bytes * 10, "B"), |(shift, unit)| (bytes * 10 >> shift, unit))
-    };
-    out.num(tenths / 10);
-    out.byte(b'.');
-    out.num(tenths % 10);
-    out.byte(b' ');
-    out.str(unit);
-    out.str(")\n");
+/// The counters, with the byte counts also in binary units with one decimal, truncated as
+/// net-tools computes them. In the templates, 0x80 + i stands for counter i (see `dev`), and
+/// 0x90 to 0x93 for the units and tenths of the received and sent sizes.
+fn statistics(out: &mut Out, c: &Counters, compressed: bool) {
+    let mut v = [0; 20];
+    v[..16].copy_from_slice(c);
+    let (rx, rx_unit) = size(c[RX_BYTES]);
+    let (tx, tx_unit) = size(c[TX_BYTES]);
+    v[16..].copy_from_slice(&[rx / 10, rx % 10, tx / 10, tx % 10]);
+    put(out, b"        RX packets \x81  bytes \x80 (\x90.\x91 ", &v);
+    unit(out, rx_unit);
+    if compressed {
+        put(out, b"        RX compressed:\x86\n", &v);
+    }
+    put(out, b"        RX errors \x82  dropped \x83  overruns \x84  frame \x85\n", &v);
+    put(out, b"        TX packets \x89  bytes \x88 (\x92.\x93 ", &v);
+    unit(out, tx_unit);
+    if compressed {
+        put(out, b"        TX compressed \x8f\n", &v);
+    }
+    put(out, b"        TX errors \x8a  dropped \x8b overruns \x8c  carrier \x8e  collisions \x8d\n", &v);
 }
 
-fn fields(out: &mut Out, c: &Counters, labels: &[(&str, usize)]) {
-    for &(label, i) in labels {
-        out.str(label);
-        out.num(c[i]);
+/// A byte count in tenths of its unit, and the unit: 0 for bytes, 1 for KiB, … 6 for EiB
+/// (`>` boundaries; the EiB divisor is net-tools' approximation of 2^60 / 10).
+fn size(bytes: u64) -> (u64, usize) {
+    if bytes > 1 << 60 {
+        return (bytes / 115292150460684697, 6);
     }
-    out.byte(b'\n');
+    let mut unit = 5;
+    while unit > 0 && bytes <= 1 << (10 * unit) {
+        unit -= 1;
+    }
+    (bytes * 10 >> (10 * unit), unit)
+}
+
+fn unit(out: &mut Out, unit: usize) {
+    if unit > 0 {
+        out.byte(b"KMGTPE"[unit - 1]);
+        out.byte(b'i');
+    }
+    out.str("B)\n");
 }
 
 /// `        device interrupt …  base 0x…  memory 0x…-…    dma 0x…`, for hardware with settings.
@@ -195,28 +187,30 @@ fn device(out: &mut Out, map: &Map) {
     if map.irq == 0 && map.mem_start == 0 && map.dma == 0 && map.base_addr < 0x100 {
         return;
     }
-    out.str("        device ");
+    let mut t = Text::new();
+    push(&mut t, b"        device ");
     if map.irq != 0 {
-        out.str("interrupt ");
-        out.num(map.irq);
-        out.str("  ");
+        push(&mut t, b"interrupt ");
+        push(&mut t, itoa::Buffer::new().format(map.irq as u64).as_bytes());
+        push(&mut t, b"  ");
     }
     if map.base_addr >= 0x100 {
-        out.str("base 0x");
-        hex(out, map.base_addr as u64, 1, false);
-        out.str("  ");
+        push(&mut t, b"base 0x");
+        hex(&mut t, map.base_addr as u64, 1, false);
+        push(&mut t, b"  ");
     }
     if map.mem_start != 0 {
-        out.str("memory 0x");
-        hex(out, map.mem_start, 1, false);
-        out.byte(b'-');
-        hex(out, map.mem_end, 1, false);
-        out.str("  ");
+        push(&mut t, b"memory 0x");
+        hex(&mut t, map.mem_start, 1, false);
+        push(&mut t, b"-");
+        hex(&mut t, map.mem_end, 1, false);
+        push(&mut t, b"  ");
     }
     if map.dma != 0 {
-        out.str("  dma 0x");
-        hex(out, map.dma as u64, 1, false);
+        push(&mut t, b"  dma 0x");
+        hex(&mut t, map.dma as u64, 1, false);
     }
+    out.bytes(&t);
     out.byte(b'\n');
 }
 
@@ -232,7 +226,10 @@ mod tests {
 
     #[test]
     fn sizes_use_net_tools_units() {
-        let size = |b: u64| text(|o| traffic(o, "", 0, b)).split_once('(').unwrap().1.trim_end_matches(")\n").to_string();
+        let size = |b: u64| {
+            let (tenths, u) = size(b);
+            format!("{}.{} {}", tenths / 10, tenths % 10, text(|o| unit(o, u)).trim_end_matches(")\n"))
+        };
         assert_eq!(size(0), "0.0 B");
         assert_eq!(size(1024), "1024.0 B");
         assert_eq!(size(1025), "1.0 KiB");
@@ -243,12 +240,17 @@ mod tests {
         assert_eq!(size(u64::MAX), "16.0 EiB");
     }
 
+    fn facts(flags: i16) -> Facts {
+        Facts { flags, hw_type: 772, mtu: 1500, tx_queue_len: -1, ..Default::default() }
+    }
+
     #[test]
     fn flag_lists_close_like_net_tools() {
-        assert_eq!(text(|o| flag_list(o, 0)), "<");
-        assert_eq!(text(|o| flag_list(o, 0x1043)), "<UP,BROADCAST,RUNNING,MULTICAST>");
-        assert_eq!(text(|o| flag_list(o, 0x2000)), "");
-        assert_eq!(text(|o| flag_list(o, 0x9000)), "<MULTICAST,DYNAMIC>");
+        let first = |flags| text(|o| block(o, b"x", &facts(flags), None, b"")).lines().next().unwrap().to_string();
+        assert_eq!(first(0), "x: flags=0<  mtu 1500");
+        assert_eq!(first(0x1043), "x: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500");
+        assert_eq!(first(0x2000), "x: flags=8192  mtu 1500");
+        assert_eq!(first(0x9000u16 as i16), "x: flags=-28672<MULTICAST,DYNAMIC>  mtu 1500");
     }
 
     #[test]

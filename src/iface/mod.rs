@@ -8,9 +8,10 @@ mod list;
 mod long;
 mod short;
 
+use crate::addr::{push, Text};
 use crate::errno::text;
 use crate::options::Options;
-use crate::out::{err, Out};
+use crate::out::{err, safe_byte, Out};
 use crate::procfs::LineBuf;
 use crate::Env;
 use kernel::Kernel;
@@ -46,11 +47,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
             let name = iface.name();
             let facts = match kernel.fetch(name) {
                 Ok(f) => f,
-                Err(e) => {
-                    let why = if e == rustix::io::Errno::NODEV { &b"Device not found"[..] } else { text(e) };
-                    err(&[name, b": error fetching interface information: ", why, b"\n"]);
-                    return missing(e);
-                }
+                Err(e) => return fetch_failed(name, e),
             };
             if facts.flags & 1 == 0 && opts.all == 0 {
                 continue;
@@ -72,6 +69,18 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     }
 }
 
+/// net-tools' messages when an interface cannot be fetched (it went away, or the name from
+/// /proc/net/dev was never one), with control bytes as `?` (decisions.md).
+fn fetch_failed(name: &[u8], e: rustix::io::Errno) -> i32 {
+    let why = if e == rustix::io::Errno::NODEV { &b"Device not found"[..] } else { text(e) };
+    let mut shown = [0; list::NAME_MAX];
+    for (s, &b) in shown.iter_mut().zip(name) {
+        *s = safe_byte(b);
+    }
+    err(&[&shown[..name.len()], b": error fetching interface information: ", why, b"\n"]);
+    missing(e)
+}
+
 /// net-tools' `perror("missing interface information")` and exit status.
 fn missing(e: rustix::io::Errno) -> i32 {
     err(&[b"missing interface information: ", text(e), b"\n"]);
@@ -79,7 +88,7 @@ fn missing(e: rustix::io::Errno) -> i32 {
 }
 
 /// printf's `%0Nx`/`%0NX`: at least `digits` hex digits.
-fn hex(out: &mut Out, n: u64, digits: usize, upper: bool) {
+fn hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
     let set = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
     let mut buf = [0u8; 16];
     let mut i = buf.len();
@@ -89,5 +98,33 @@ fn hex(out: &mut Out, n: u64, digits: usize, upper: bool) {
         buf[i] = set[(rest & 15) as usize];
         rest >>= 4;
     }
-    out.bytes(&buf[i..]);
+    push(t, &buf[i..]);
+}
+
+/// Prints `template`, in which a byte 0x80 + i stands for `values[i]` in decimal.
+fn put(out: &mut Out, template: &[u8], values: &[u64]) {
+    for &b in template {
+        match values.get((b as usize).wrapping_sub(0x80)) {
+            Some(&v) => out.num(v),
+            None => out.byte(b),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_and_templates() {
+        let mut t = Text::new();
+        hex(&mut t, 0, 1, false);
+        hex(&mut t, 0xab, 2, true);
+        hex(&mut t, 5, 2, false);
+        hex(&mut t, u64::MAX, 1, false);
+        assert_eq!(&t[..], b"0AB05ffffffffffffffff");
+        let mut out = Out::new();
+        put(&mut out, b"a \x81 b \x80\n", &[7, u64::MAX]);
+        assert_eq!(out.text(), "a 18446744073709551615 b 7\n");
+    }
 }

@@ -26,7 +26,7 @@ const LETTER_BITS: [u8; 14] = [9, 1, 2, 3, 12, 15, 8, 5, 7, 4, 11, 10, 6, 0];
 pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>) {
     out.safe_left(name, 15);
     out.byte(b' ');
-    out.num_right(facts.mtu, 5);
+    out.num_right(facts.mtu as i64, 5);
     out.byte(b' ');
     match counters {
         Some(c) => {
@@ -50,4 +50,24 @@ pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters
         }
     }
     out.byte(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row_text(flags: i16, counters: Option<&Counters>) -> String {
+        let mut out = Out::new();
+        row(&mut out, b"eth\x1b0", &Facts { flags, mtu: 1500, ..Default::default() }, counters);
+        out.text()
+    }
+
+    #[test]
+    fn rows_follow_net_tools() {
+        let c: Counters = core::array::from_fn(|i| i as u64 * 1000);
+        assert_eq!(row_text(0x1043, Some(&c)), "eth?0            1500     1000   2000   3000 4000       9000  10000  11000  12000 BMRU\n");
+        assert_eq!(row_text(0, None), "eth?0            1500      - no statistics available -                        [NO FLAGS]\n");
+        // IFF_DYNAMIC is the sign bit of net-tools' short; POINTOPOINT is a second P.
+        assert_eq!(row_text(0x9110u16 as i16, None).trim_end().rsplit(' ').next(), Some("MdPP"));
+    }
 }

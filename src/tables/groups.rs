@@ -80,7 +80,7 @@ impl Parser {
         };
         out.safe_left(c_str(&self.device), 15);
         out.byte(b' ');
-        out.num_left(users, 6);
+        out.num_left(users as i64, 6);
         out.byte(b' ');
         out.bytes(&t);
         out.byte(b'\n');
@@ -136,7 +136,7 @@ fn ipv4_group(mut s: &[u8]) -> Option<([u8; 4], i32)> {
 
 fn bogus(file: &[u8], number: u32) {
     let mut n = itoa::Buffer::new();
-    err(&[b"warning, got bogus ", file, b" line ", n.format(number).as_bytes(), b".\n"]);
+    err(&[b"warning, got bogus ", file, b" line ", n.format(number as u64).as_bytes(), b".\n"]);
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The live namespace world of the `-i` and `-g` tests: veth stand-ins with fixed MAC
 //! addresses (running, down, without carrier), aliases, a 15-character name, names that sort
 //! by number, IPv4 and IPv6 addresses, a tun device with a point-to-point peer, rare flags set
-//! by ioctl, and multicast memberships held by a helper process.
+//! by ioctl, a control byte in a name, and multicast memberships held by a helper process.
 
 use super::netns::Netns;
 
@@ -56,6 +56,9 @@ pub fn build(tag: &str) -> Netns {
     ns.ip("link set abcdefghijklmno up");
     ns.ip("addr add 10.15.15.15/32 dev abcdefghijklmno");
     ns.ip("addr add 2001:db8:15::15/128 dev abcdefghijklmno nodad");
+    // A control byte in a name, which we print as `?`.
+    ns.veth("ctl\x1bname", "02:00:00:00:00:1b", false);
+    ns.ip("link set ctl\x1bname up");
     // Numbers sort as numbers: eth2 before eth10, l2tp0 before lo.
     ns.veth("eth10", "02:00:00:00:00:10", false);
     ns.veth("eth2", "02:00:00:00:00:20", false);

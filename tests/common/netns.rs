@@ -161,8 +161,14 @@ impl Netns {
     }
 
     /// None when both netstats give the same stdout, stderr and status; else the difference.
+    /// Control bytes that net-tools prints raw are compared as the `?` we print (decisions.md).
     pub fn differs(&self, proc_dir: Option<&Path>, seconds: Option<&str>, args: &[&str]) -> Option<String> {
-        let want = self.run(true, proc_dir, seconds, args);
+        let mut want = self.run(true, proc_dir, seconds, args);
+        for b in want.stdout.iter_mut().chain(want.stderr.iter_mut()) {
+            if (*b < 0x20 && *b != b'\n') || *b == 0x7f {
+                *b = b'?';
+            }
+        }
         let got = self.run(false, proc_dir, seconds, args);
         (want != got).then(|| format!("netstat {}\n=== net-tools ===\n{:?}=== ours ===\n{:?}", args.join(" "), want, got))
     }
