@@ -60,7 +60,8 @@ impl List {
             }
         }
         let next = if after == NONE { self.head } else { items[after as usize].next };
-        let mut new = Iface { name: [0; NAME_MAX], name_len: name.len() as u8, counters: None, prev: after, next };
+        let name_len = name.len() as u8;
+        let mut new = Iface { name: [0; NAME_MAX], name_len, counters: None, prev: after, next };
         new.name[..name.len()].copy_from_slice(name);
         let index = self.items.len() as u32;
         if !self.items.push(new) {

@@ -8,7 +8,8 @@ use crate::addr::{fix_v4_mapped, fmt_ipv4, fmt_ipv6, push, Text};
 use crate::out::Out;
 
 /// The flag names in net-tools' order, and their IFF_ bits.
-const NAMES: &[u8] = b"UP BROADCAST DEBUG LOOPBACK POINTOPOINT NOTRAILERS RUNNING NOARP PROMISC ALLMULTI SLAVE MASTER MULTICAST DYNAMIC";
+const NAMES: &[u8] = b"UP BROADCAST DEBUG LOOPBACK POINTOPOINT NOTRAILERS RUNNING NOARP PROMISC ALLMULTI \
+    SLAVE MASTER MULTICAST DYNAMIC";
 const NAME_BITS: [u8; 14] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 12, 15];
 
 const IFF_BROADCAST: u16 = 0x2;
@@ -128,7 +129,8 @@ fn inet6_lines(out: &mut Out, name: &[u8], text: &[u8]) {
             tags.item(out, b"compat");
             scope -= 0x80;
         }
-        for (set, tag) in [(scope == 0, "global"), (scope & 0x20 != 0, "link"), (scope & 0x40 != 0, "site"), (scope & 0x10 != 0, "host")] {
+        let named = [(scope == 0, "global"), (scope & 0x20 != 0, "link"), (scope & 0x40 != 0, "site"), (scope & 0x10 != 0, "host")];
+        for (set, tag) in named {
             if set {
                 tags.item(out, tag.as_bytes());
             }

@@ -4,14 +4,19 @@
 //! under `-c` every listing prints what the first one does).
 
 use crate::addr::{hex_u32, Text};
-use crate::cscan::{c_str, contains, scanf_chars, scanf_number, scanf_number_width, scanf_set, scanf_word, skip_space};
+use crate::cscan::{c_str, contains, scanf_chars, scanf_number, scanf_number_width, scanf_set, scanf_word};
+use crate::cscan::skip_space;
 use crate::names::Names;
 use crate::out::{err, Out};
 use crate::procfs::{self, Lines, Path};
 use crate::sockets::{missing_file, Ctx};
 
 pub fn print(ctx: &mut Ctx) -> i32 {
-    ctx.out.str("IPv6/IPv4 Group Memberships\nInterface       RefCnt Group\n--------------- ------ ---------------------\n");
+    ctx.out.str(concat!(
+        "IPv6/IPv4 Group Memberships\n",
+        "Interface       RefCnt Group\n",
+        "--------------- ------ ---------------------\n"
+    ));
     let mut parser = Parser { ipv6: false, indexed: false, device: [0; 16] };
     let mut status = 0;
     let f = &ctx.opts.families;

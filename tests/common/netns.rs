@@ -60,10 +60,14 @@ impl Netns {
         ns
     }
 
+    /// Sets sysctls (`key=value`) in namespace `ns`, through /proc/sys.
     fn sysctl(&self, ns: &str, settings: &[&str]) {
-        let mut args = vec!["netns", "exec", ns, "sysctl", "-q", "-w"];
-        args.extend_from_slice(settings);
-        must(cmd("ip", &args));
+        let mut script = String::from("set -e;");
+        for kv in settings {
+            let (key, value) = kv.split_once('=').unwrap();
+            script.push_str(&format!("echo {value} > /proc/sys/{};", key.replace('.', "/")));
+        }
+        must(cmd("ip", &["netns", "exec", ns, "sh", "-c", &script]));
     }
 
     /// `ip -n <ns> <args>`.
