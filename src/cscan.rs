@@ -89,6 +89,53 @@ pub fn strtoul_auto(mut s: &[u8]) -> Option<(u64, &[u8])> {
     Some((unsigned(n), s))
 }
 
+/// The text C sees in a line that `fgets` read: everything up to the first NUL.
+pub fn c_str(line: &[u8]) -> &[u8] {
+    line.iter().position(|&b| b == 0).map_or(line, |n| &line[..n])
+}
+
+/// C's `strstr(hay, needle) != NULL`.
+pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// scanf's `%N<conv>` for an unsigned number: as `scanf_number`, reading at most `width`
+/// characters after the white space.
+pub fn scanf_number_width(s: &mut &[u8], base: u64, width: usize) -> Option<u64> {
+    skip_space(s);
+    let all = *s;
+    let n = width.min(all.len());
+    let mut field = &all[..n];
+    let value = scanf_number(&mut field, base, false);
+    *s = &all[n - field.len()..];
+    value
+}
+
+/// scanf's `%Ns`: white space, then 1 to `max` other characters.
+pub fn scanf_word<'a>(s: &mut &'a [u8], max: usize) -> Option<&'a [u8]> {
+    skip_space(s);
+    let n = s.iter().take(max).take_while(|&&b| !is_space(b)).count();
+    scanf_take(s, n)
+}
+
+/// scanf's `%N[...]` with the set given as a test: 1 to `max` characters in the set.
+pub fn scanf_set<'a>(s: &mut &'a [u8], max: usize, in_set: fn(&u8) -> bool) -> Option<&'a [u8]> {
+    let n = s.iter().take(max).take_while(|b| in_set(b)).count();
+    scanf_take(s, n)
+}
+
+/// scanf's `%Nc`: the next `n` characters, or fewer at the end of the input (glibc takes what
+/// there is, if anything).
+pub fn scanf_chars<'a>(s: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    scanf_take(s, n.min(s.len()))
+}
+
+fn scanf_take<'a>(s: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    let (taken, rest) = s.split_at(n);
+    *s = rest;
+    (n > 0).then_some(taken)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +190,26 @@ mod tests {
         assert_eq!(t("99999999999999999999"), Some((u64::MAX, String::new())));
         assert_eq!(t("abc"), None);
         assert_eq!(t(""), None);
+    }
+    #[test]
+    fn scanf_fields_with_widths() {
+        let mut s: &[u8] = b" 0123456789 x";
+        assert_eq!(scanf_number_width(&mut s, 16, 8), Some(0x01234567));
+        assert_eq!(s, b"89 x");
+        assert_eq!(scanf_number_width(&mut s, 16, 2), Some(0x89));
+        assert_eq!(scanf_number_width(&mut s, 16, 2), None);
+        let mut s: &[u8] = b"  lo:1 rest";
+        assert_eq!(scanf_word(&mut s, 3), Some(&b"lo:"[..]));
+        assert_eq!(scanf_word(&mut s, 20), Some(&b"1"[..]));
+        assert_eq!(scanf_word(&mut s, 20), Some(&b"rest"[..]));
+        assert_eq!(scanf_word(&mut s, 20), None);
+        let mut s: &[u8] = b"E00000FBg 1";
+        assert_eq!(scanf_set(&mut s, 8, u8::is_ascii_hexdigit), Some(&b"E00000FB"[..]));
+        assert_eq!(scanf_set(&mut s, 8, u8::is_ascii_hexdigit), None);
+        assert_eq!(s, b"g 1");
+        assert_eq!(scanf_chars(&mut s, 15), Some(&b"g 1"[..]));
+        assert_eq!(scanf_chars(&mut s, 15), None);
+        assert_eq!(c_str(b"ab\0cd"), b"ab");
+        assert!(contains(b"Idx Device", b"Device") && !contains(b"Idx", b"Device"));
     }
 }

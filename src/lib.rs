@@ -7,6 +7,7 @@ pub mod arena;
 pub mod cli;
 pub mod cscan;
 pub mod errno;
+pub mod iface;
 pub mod legacy;
 pub mod masq;
 pub mod names;
@@ -18,6 +19,7 @@ pub mod sockets;
 pub mod stats;
 pub mod usage;
 pub mod tables {
+    pub mod groups;
     pub mod inet;
     pub mod sctp;
     pub mod unix;
@@ -58,16 +60,15 @@ fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     }
     let unfinished = if opts.route > 0 {
         Some("-r")
-    } else if opts.interfaces > 0 {
-        Some("-i")
-    } else if opts.groups > 0 {
-        Some("-g")
     } else {
         None
     };
     if let Some(flag) = unfinished {
         out::err(&[b"netstat: ", flag.as_bytes(), b" is not implemented yet\n"]);
         return 1;
+    }
+    if opts.interfaces > 0 {
+        return iface::run(opts, env, out);
     }
     sockets::run(opts, env, out)
 }

@@ -72,7 +72,7 @@ impl Out {
     /// hostile name cannot drive the terminal (decisions.md, Security).
     pub fn safe(&mut self, s: &[u8]) {
         for &b in s {
-            self.byte(if b < 0x20 || b == 0x7f { b'?' } else { b });
+            self.byte(safe_byte(b));
         }
     }
 
@@ -110,6 +110,15 @@ impl Out {
             self.closed = write_all(stdout(), &self.buf[..self.len]) == Err(Errno::PIPE);
         }
         self.len = 0;
+    }
+}
+
+/// How `Out::safe` shows a byte: control bytes become `?`.
+pub fn safe_byte(b: u8) -> u8 {
+    if b < 0x20 || b == 0x7f {
+        b'?'
+    } else {
+        b
     }
 }
 

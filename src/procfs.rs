@@ -124,26 +124,38 @@ pub struct Lines<'b> {
     start: usize,
     end: usize,
     eof: bool,
+    /// The longest piece returned, newline included: fgets' buffer size minus one.
+    limit: usize,
 }
 
 pub type LineBuf = [u8; READ_BUF];
 
 impl<'b> Lines<'b> {
     pub fn new(fd: OwnedFd, buf: &'b mut LineBuf) -> Self {
-        Lines { fd, buf, start: 0, end: 0, eof: false }
+        Self::with_limit(fd, buf, FGETS_MAX)
+    }
+
+    /// Lines as `fgets` with a buffer of `limit + 1` bytes cuts them.
+    pub fn with_limit(fd: OwnedFd, buf: &'b mut LineBuf, limit: usize) -> Self {
+        Lines { fd, buf, start: 0, end: 0, eof: false, limit }
     }
 
     /// The next line without its `\n`, cut into `fgets`-sized pieces; `None` at end of file.
     pub fn next_line(&mut self) -> Option<&[u8]> {
+        self.next_raw().map(|l| l.strip_suffix(b"\n").unwrap_or(l))
+    }
+
+    /// The next piece exactly as `fgets` returns it: with its `\n`, if it has one.
+    pub fn next_raw(&mut self) -> Option<&[u8]> {
         loop {
             let avail = &self.buf[self.start..self.end];
-            let limit = avail.len().min(FGETS_MAX);
+            let limit = avail.len().min(self.limit);
             if let Some(i) = avail[..limit].iter().position(|&b| b == b'\n') {
                 let s = self.start;
                 self.start += i + 1;
-                return Some(&self.buf[s..s + i]);
+                return Some(&self.buf[s..=s + i]);
             }
-            if limit == FGETS_MAX || (self.eof && limit > 0) {
+            if limit == self.limit || (self.eof && limit > 0) {
                 // A piece of a longer line, or the last line without a newline.
                 let s = self.start;
                 self.start += limit;

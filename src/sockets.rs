@@ -7,7 +7,7 @@ use crate::options::Options;
 use crate::out::{err, Out};
 use crate::procfs::LineBuf;
 use crate::programs::Programs;
-use crate::tables::{inet, sctp, unix};
+use crate::tables::{groups, inet, sctp, unix};
 use crate::Env;
 
 /// What every socket table needs while it prints.
@@ -80,6 +80,12 @@ fn one_listing(ctx: &mut Ctx) -> i32 {
             if status != 0 {
                 return status;
             }
+        }
+    }
+    if o.groups > 0 {
+        let status = groups::print(ctx);
+        if status != 0 {
+            return status;
         }
     }
     if everything || o.families.unix > 0 {

@@ -6,6 +6,9 @@
 //! over /proc in a private mount namespace (`unshare -m`), which the kernel allows to root.
 #![allow(dead_code)]
 
+pub mod iface_world;
+pub mod netns;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

@@ -1,0 +1,73 @@
+//! The interface table without `-e` (lib/interface.c `ife_print_short`).
+
+use super::dev::*;
+use super::kernel::Facts;
+use crate::out::Out;
+
+pub const HEADER: &str = "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n";
+
+/// The counter columns: which counter, its width, and whether it is left-justified
+/// (RX-OVR is, in net-tools).
+const COLUMNS: [(usize, usize, bool); 8] = [
+    (RX_PACKETS, 8, false),
+    (RX_ERRORS, 6, false),
+    (RX_DROPPED, 6, false),
+    (RX_FIFO, 6, true),
+    (TX_PACKETS, 8, false),
+    (TX_ERRORS, 6, false),
+    (TX_DROPPED, 6, false),
+    (TX_FIFO, 6, false),
+];
+
+/// The flag letters in net-tools' order (POINTOPOINT is a second `P`), and their IFF_ bits.
+const LETTERS: &[u8; 14] = b"ABDLMdPNOPsmRU";
+const LETTER_BITS: [u8; 14] = [9, 1, 2, 3, 12, 15, 8, 5, 7, 4, 11, 10, 6, 0];
+
+pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>) {
+    out.safe_left(name, 15);
+    out.byte(b' ');
+    out.num_right(facts.mtu as i64, 5);
+    out.byte(b' ');
+    match counters {
+        Some(c) => {
+            for (i, width, left) in COLUMNS {
+                if left {
+                    out.num_left(c[i], width);
+                } else {
+                    out.num_right(c[i], width);
+                }
+                out.byte(b' ');
+            }
+        }
+        None => out.left(b"     - no statistics available -", 56),
+    }
+    if facts.flags == 0 {
+        out.str("[NO FLAGS]");
+    }
+    for (&letter, bit) in LETTERS.iter().zip(LETTER_BITS) {
+        if facts.flags >> bit & 1 != 0 {
+            out.byte(letter);
+        }
+    }
+    out.byte(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row_text(flags: i16, counters: Option<&Counters>) -> String {
+        let mut out = Out::new();
+        row(&mut out, b"eth\x1b0", &Facts { flags, mtu: 1500, ..Default::default() }, counters);
+        String::from_utf8_lossy(out.pending()).into_owned()
+    }
+
+    #[test]
+    fn rows_follow_net_tools() {
+        let c: Counters = core::array::from_fn(|i| i as u64 * 1000);
+        assert_eq!(row_text(0x1043, Some(&c)), "eth?0            1500     1000   2000   3000 4000       9000  10000  11000  12000 BMRU\n");
+        assert_eq!(row_text(0, None), "eth?0            1500      - no statistics available -                        [NO FLAGS]\n");
+        // IFF_DYNAMIC is the sign bit of net-tools' short; POINTOPOINT is a second P.
+        assert_eq!(row_text(0x9110u16 as i16, None).trim_end().rsplit(' ').next(), Some("MdPP"));
+    }
+}
