@@ -12,6 +12,7 @@ pub mod options;
 pub mod out;
 pub mod procfs;
 pub mod programs;
+pub mod scan;
 pub mod sockets;
 pub mod usage;
 pub mod tables {

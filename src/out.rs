@@ -92,6 +92,12 @@ impl Out {
         self.right(b.format(n).as_bytes(), width);
     }
 
+    /// What is buffered and not yet written.
+    #[cfg(test)]
+    pub fn pending(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
     pub fn flush(&mut self) {
         if !self.closed {
             self.closed = write_all(stdout(), &self.buf[..self.len]) == Err(Errno::PIPE);

@@ -83,6 +83,8 @@ const READ_BUF: usize = 64 * 1024;
 pub struct Lines<'b> {
     fd: OwnedFd,
     buf: &'b mut [u8; READ_BUF],
+    /// The longest piece: one less than the reader's `fgets` buffer.
+    limit: usize,
     start: usize,
     end: usize,
     eof: bool,
@@ -92,20 +94,25 @@ pub type LineBuf = [u8; READ_BUF];
 
 impl<'b> Lines<'b> {
     pub fn new(fd: OwnedFd, buf: &'b mut LineBuf) -> Self {
-        Lines { fd, buf, start: 0, end: 0, eof: false }
+        Self::with_limit(fd, buf, FGETS_MAX)
+    }
+
+    /// Lines cut as `fgets` with a buffer of `limit + 1` bytes cuts them.
+    pub fn with_limit(fd: OwnedFd, buf: &'b mut LineBuf, limit: usize) -> Self {
+        Lines { fd, buf, limit: limit.min(FGETS_MAX), start: 0, end: 0, eof: false }
     }
 
     /// The next line without its `\n`, cut into `fgets`-sized pieces; `None` at end of file.
     pub fn next_line(&mut self) -> Option<&[u8]> {
         loop {
             let avail = &self.buf[self.start..self.end];
-            let limit = avail.len().min(FGETS_MAX);
+            let limit = avail.len().min(self.limit);
             if let Some(i) = avail[..limit].iter().position(|&b| b == b'\n') {
                 let s = self.start;
                 self.start += i + 1;
                 return Some(&self.buf[s..s + i]);
             }
-            if limit == FGETS_MAX || (self.eof && limit > 0) {
+            if limit == self.limit || (self.eof && limit > 0) {
                 // A piece of a longer line, or the last line without a newline.
                 let s = self.start;
                 self.start += limit;

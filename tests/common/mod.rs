@@ -152,3 +152,17 @@ impl Drop for Fixture {
 pub const TCP_HEADER: &str = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
 pub const UDP_HEADER: &str = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n";
 pub const UNIX_HEADER: &str = "Num       RefCount Protocol Flags    Type St Inode Path\n";
+
+/// A fixture with the socket tables of an idle network namespace: the Internet tables with
+/// their headers only and an empty UNIX table. Tests add the files they are about.
+pub fn idle_fixture(name: &str) -> Fixture {
+    let f = Fixture::new(name);
+    for name in ["tcp", "tcp6"] {
+        f.file(&format!("net/{name}"), TCP_HEADER);
+    }
+    for name in ["udp", "udp6", "udplite", "udplite6", "raw", "raw6"] {
+        f.file(&format!("net/{name}"), UDP_HEADER);
+    }
+    f.file("net/unix", UNIX_HEADER);
+    f
+}
