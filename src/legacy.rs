@@ -320,62 +320,49 @@ impl CLine {
 }
 
 /// /proc/net/ipx/socket: `net:node:port` addresses (the remote one may be `Not_Connected`),
-/// queues in hex, state and uid. A local or remote address without a port is an internal
-/// error that ends the listing with status 255.
+/// queues in hex, state and uid. An address without a port is an internal error that ends
+/// the listing with status 255.
 fn ipx(row: &mut Row, lines: &mut Lines, c: &mut CLine) -> i32 {
-    let mut addrs = [Text::new(), Text::new()];
-    let mut numbers = [0u64; 4];
+    // net-tools reads each port as hex into a variable that keeps its value when that fails,
+    // and byte-swaps it with `ntohs`.
     let mut ports = [0u16; 2];
     while let Some(piece) = lines.next_line() {
         c.load(piece);
         let mut v = [Val::Num(0); 6];
-        let n = scan::sscanf(c.at(0), b"%s %s %lX %lX %u %u", &mut v).max(0) as usize;
-        for (i, val) in v.iter().enumerate().take(n) {
-            match i {
-                0 | 1 => {
-                    addrs[i].clear();
-                    addr::push(&mut addrs[i], val.str());
-                }
-                _ => numbers[i - 2] = val.num(),
-            }
-        }
-        let connected = &addrs[1][..] != b"Not_Connected";
-        for (i, (a, port)) in addrs.iter_mut().zip(&mut ports).enumerate() {
-            if i == 1 && !connected {
-                a.clear();
-                addr::push(a, b"-");
+        scan::sscanf(c.at(0), b"%s %s %lX %lX %u %u", &mut v);
+        let mut cells = [Text::new(), Text::new()];
+        for (i, cell) in cells.iter_mut().enumerate() {
+            let text = v[i].str();
+            if i == 1 && text == b"Not_Connected" {
+                addr::push(cell, b"-");
                 continue;
             }
-            let Some(colon) = a.iter().rposition(|&b| b == b':') else {
+            let Some(colon) = text.iter().rposition(|&b| b == b':') else {
                 let end: &[u8] = if i == 0 { b"source port" } else { b"destination port" };
                 err(&[b"netstat.c: Internal Error `ipx socket format error in ", end, b"'.\n"]);
                 return 255;
             };
-            // The port is read as hex into a variable that keeps its value when that fails,
-            // then byte-swapped by `ntohs`.
-            let mut p = [Val::Num(*port as u64)];
-            scan::sscanf(&a[colon + 1..], b"%X", &mut p);
-            *port = (p[0].num() as u16).swap_bytes();
-            let mut cell = ipx_address(&a[..colon]);
-            push_hex(&mut cell, *port as u64, 4);
+            let mut port = [Val::Num(ports[i] as u64)];
+            scan::sscanf(&text[colon + 1..], b"%X", &mut port);
+            ports[i] = (port[0].num() as u16).swap_bytes();
+            ipx_address(cell, &text[..colon]);
+            push_hex(cell, ports[i] as u64, 4);
             cell.truncate(49);
-            *a = cell;
         }
-        let [txq, rxq, state, uid] = numbers;
         let out = &mut *row.out;
         out.str("IPX   ");
-        out.num_right(txq as i64, 6);
+        out.num_right(v[2].num() as i64, 6);
         out.byte(b' ');
-        out.num_right(rxq as i64, 6);
-        for a in &addrs {
+        out.num_right(v[3].num() as i64, 6);
+        for cell in &cells {
             out.byte(b' ');
-            out.safe_left(a, 26);
+            out.safe_left(cell, 26);
         }
         out.byte(b' ');
-        out.left(match state as u32 { 1 => b"ESTAB", 7 => b"", _ => b"UNK." }, 5);
+        out.left(match v[4].num() as u32 { 1 => b"ESTAB", 7 => b"", _ => b"UNK." }, 5);
         if row.opts.extend > 1 {
             let mut user = Text::new();
-            row.names.user(&mut user, uid as u32 as i32 as i64, row.opts.numeric.users);
+            row.names.user(&mut user, v[5].int().into(), row.opts.numeric.users);
             row.out.byte(b' ');
             row.out.safe_left(&user, 10);
         }
@@ -384,10 +371,10 @@ fn ipx(row: &mut Row, lines: &mut Lines, c: &mut CLine) -> i32 {
     0
 }
 
-/// net-tools' IPX address text for `network:node` followed by `:`: the network as `%08X` (when
-/// it reads as a number other than 0 and FFFFFFFF), the node as twelve hex digits (when it is
+/// net-tools' IPX address text for `network:node`, then `:`: the network as `%08X` (when it
+/// reads as a number other than 0 and FFFFFFFF), the node as twelve hex digits (when it is
 /// not all zero; a node cut short keeps the bytes read so far).
-fn ipx_address(text: &[u8]) -> Text {
+fn ipx_address(t: &mut Text, text: &[u8]) {
     let (netnum, len) = scan::strtoul_end(text, 16);
     let valid = netnum != 0 && netnum != 0xffff_ffff;
     let network = if valid { netnum as u32 } else { 0 };
@@ -401,20 +388,18 @@ fn ipx_address(text: &[u8]) -> Text {
             }
         }
     }
-    let mut t = Text::new();
     if network != 0 {
-        push_hex(&mut t, network as u64, 8);
+        push_hex(t, network as u64, 8);
     }
     if node != [0; 6] {
         if network != 0 {
-            addr::push(&mut t, b":");
+            addr::push(t, b":");
         }
         for b in node {
-            push_hex(&mut t, b as u64, 2);
+            push_hex(t, b as u64, 2);
         }
     }
-    addr::push(&mut t, b":");
-    t
+    addr::push(t, b":");
 }
 
 /// `%0NX`.
@@ -436,7 +421,9 @@ mod tests {
     use crate::out::Out;
 
     fn ipx_text(s: &str) -> String {
-        String::from_utf8(ipx_address(s.as_bytes()).to_vec()).unwrap()
+        let mut t = Text::new();
+        ipx_address(&mut t, s.as_bytes());
+        String::from_utf8(t.to_vec()).unwrap()
     }
 
     #[test]

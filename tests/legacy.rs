@@ -97,7 +97,7 @@ fn legacy_long_lines() {
     let pad = "x".repeat(300);
     f.file("net/rose", format!("{ROSE}1 2 3 4 rose0 5 7 1 {pad}\n1 2 3 4 rose0 5 7 3"));
     f.file("net/nr", format!("{NETROM}{}\n", &NETROM.lines().nth(1).unwrap().replace("777", &pad)));
-    f.file("net/ipx/socket", format!("{IPX}0000000A:4001  Not_Connected  {pad}\n"));
+    f.file("net/ipx/socket", format!("{IPX}0000000A:4001  Not_Connected  1 2 7 0 {pad}\n"));
     assert_same_on(f.path(), &[&["--rose"], &["--netrom"], &["--ipx"], &["--ipx", "-en"]]);
 }
 
