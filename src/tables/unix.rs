@@ -110,8 +110,8 @@ pub fn print(ctx: &mut Ctx) -> i32 {
         out.byte(b' ');
         out.left(s.state_text().as_bytes(), 13);
         out.byte(b' ');
-        let mut inode_text = itoa::Buffer::new();
-        let inode_text = inode_text.format(s.inode).as_bytes();
+        let mut digits = itoa::Buffer::new();
+        let inode_text = digits.format(s.inode).as_bytes();
         out.left(if has_inode { inode_text } else { b"-" }, 8);
         if opts.programs {
             out.byte(b' ');
