@@ -218,6 +218,39 @@ pub fn fix_v4_mapped(t: &mut Text, a: &[u8; 16]) {
     *t = rest;
 }
 
+/// glibc's `inet_addr`: `a.b.c.d`, `a.b.c`, `a.b` or `a`, each part decimal, `0x` hex or `0`
+/// octal, the last part filling the remaining bytes, then the end or white space. None where
+/// it returns INADDR_NONE.
+pub fn ipv4_from_text(s: &[u8]) -> Option<[u8; 4]> {
+    const LAST_PART_MAX: [u64; 4] = [0xffff_ffff, 0xff_ffff, 0xffff, 0xff];
+    let mut bytes = [0u8; 4];
+    let (mut parts, mut i) = (0, 0);
+    loop {
+        if !s.get(i)?.is_ascii_digit() {
+            return None;
+        }
+        let (value, len) = crate::scan::strtoul_end(&s[i..], 0);
+        i += len;
+        if s.get(i) != Some(&b'.') {
+            let ends = s.get(i).map_or(true, |&b| crate::scan::is_space(b));
+            if !ends || value > LAST_PART_MAX[parts] {
+                return None;
+            }
+            let tail = (value as u32).to_be_bytes();
+            for (b, t) in bytes.iter_mut().zip(tail) {
+                *b |= t;
+            }
+            return Some(bytes);
+        }
+        if parts > 2 || value > 0xff {
+            return None;
+        }
+        bytes[parts] = value as u8;
+        parts += 1;
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +331,32 @@ mod tests {
         push(&mut t, b"ip6-localhost");
         fix_v4_mapped(&mut t, &a);
         assert_eq!(&t[..], b"ip6-localhost");
+    }
+
+    #[test]
+    fn inet_addr_rules() {
+        for (text, want) in [
+            ("10.0.0.1", Some([10, 0, 0, 1])),
+            ("127.1", Some([127, 0, 0, 1])),
+            ("10", Some([0, 0, 0, 10])),
+            ("1.2.300", Some([1, 2, 1, 44])),
+            ("0x7f.010.0.1", Some([127, 8, 0, 1])),
+            ("1.2.3.4.5", None),
+            ("256.1.1.1", None),
+            ("1.2.3.256", None),
+            ("1.2.3.4x", None),
+            ("*10.0.0.1", None),
+            ("0x.1.2.3", None),
+            ("08", None),
+            ("", None),
+            ("1..2", None),
+            ("1.2.3.4 x", Some([1, 2, 3, 4])),
+            ("1.2.3.4\r", Some([1, 2, 3, 4])),
+            ("0x", None),
+            ("4294967295", Some([255; 4])),
+            ("4294967296", None),
+        ] {
+            assert_eq!(ipv4_from_text(text.as_bytes()), want, "{text}");
+        }
     }
 }

@@ -1,6 +1,17 @@
-//! IPX, AX.25, X.25, NET/ROM and ROSE socket tables (STUB).
+//! IPX, AX.25, X.25, NET/ROM and ROSE socket tables (behaviour spec §4.11 and §10.3).
+//!
+//! Lines are read into a C-style line buffer (`CLine`), because net-tools cuts fields at fixed
+//! columns and reads past short lines into what longer lines left there, and are cut where its
+//! small `fgets` buffers cut them. Then a `Layout` says which columns to cut, how to `sscanf`
+//! the rest and how to print the row. Where net-tools would print a variable that the line
+//! left unset (X.25 and IPX do not check what `sscanf` read), we print 0 or nothing, as
+//! decided for the TCP table; state numbers outside net-tools' tables print `UNKNOWN`.
 
-use crate::sockets::Ctx;
+use crate::addr::{self, Text};
+use crate::out::err;
+use crate::procfs::{self, Lines, Path};
+use crate::scan::{self, Val};
+use crate::sockets::{self, Ctx, Row};
 
 #[derive(Clone, Copy)]
 pub enum Legacy {
@@ -11,7 +22,471 @@ pub enum Legacy {
     Rose,
 }
 
+struct Family {
+    /// The file under /proc.
+    file: &'static [u8],
+    /// The family in the "no support" message.
+    name: &'static [u8],
+    /// The title line and the column header (without its newline).
+    header: &'static str,
+    /// net-tools skips the first line (a header) without looking at it.
+    skips_first: bool,
+}
+
+const FAMILIES: [Family; 5] = [
+    Family {
+        file: b"net/ipx/socket",
+        name: b"AF IPX",
+        header: "Active IPX sockets\nProto Recv-Q Send-Q Local Address              Foreign Address            State",
+        skips_first: true,
+    },
+    Family {
+        file: b"net/ax25",
+        name: b"AF AX25",
+        header: "Active AX.25 sockets\nDest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q",
+        skips_first: false,
+    },
+    Family {
+        file: b"net/x25",
+        name: b"AF X25",
+        header: "Active X.25 sockets\nDest         Source          Device  LCI  State        Vr/Vs  Send-Q  Recv-Q",
+        skips_first: true,
+    },
+    Family {
+        file: b"net/nr",
+        name: b"AF NETROM",
+        header: "Active NET/ROM sockets\nUser       Dest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q",
+        skips_first: true,
+    },
+    Family {
+        file: b"net/rose",
+        name: b"AF ROSE",
+        header: "Active ROSE sockets\ndest_addr   dest_call  src_addr    src_call  dev   lci neigh   state",
+        skips_first: true,
+    },
+];
+
+/// How the lines of a family other than IPX are read and printed.
+struct Layout {
+    /// Fixed columns as (start, end); net-tools puts a NUL at each end.
+    columns: &'static [(u8, u8)],
+    /// Where the rest of the line starts, and the `sscanf` format it is read with.
+    rest: u8,
+    scan: &'static [u8],
+    /// The `sscanf` results net-tools accepts; others print `problem` on stdout. Empty: X.25,
+    /// which checks nothing and shows rows whose LCI (value 1) is 0 only with `-a`.
+    counts: &'static [i32],
+    problem: &'static str,
+    /// The row in printf style, where each conversion names its argument: `c<i>` column i,
+    /// `s<i>` scanned value i as text, `d<i>` as a number, `t<i>` the state it numbers.
+    row: &'static [u8],
+    states: &'static [&'static str],
+}
+
+const AX25_STATES: &[&str] = &["LISTENING", "SABM SENT", "DISC SENT", "ESTABLISHED", "RECOVERY"];
+const NETROM_STATES: &[&str] = &["LISTENING", "CONN SENT", "DISC SENT", "ESTABLISHED"];
+
+/// net-tools' `%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d`: destination, source, device,
+/// state, Vr/Vs, Send-Q, Recv-Q.
+const AX25_ROW: &[u8] = b"%-9c0  %-9c1  %-6s0  %-11t1  %03d3/%03d2  %-6d4  %-6d5\n";
+
+/// Kernels before 2.1: a `dest_addr` header, callsigns in fixed columns.
+const AX25_OLD: Layout = Layout {
+    columns: &[(0, 9), (10, 19)],
+    rest: 20,
+    scan: b"%s %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %*d %*d %d %d %*d",
+    counts: &[4, 6],
+    problem: "Problem reading data from /proc/net/ax25\n",
+    row: AX25_ROW,
+    states: AX25_STATES,
+};
+
+/// Later kernels: `magic dev src dest[,digipeaters] state vs vr ...`; `ax25` finds the
+/// columns, and the device is column 2.
+const AX25_NEW: Layout = Layout {
+    columns: &[],
+    rest: 0,
+    scan: b"%d %d %d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %d %d %*d",
+    counts: &[3, 5],
+    problem: "problem reading data from /proc/net/ax25\n",
+    row: b"%-9c0  %-9c1  %-6c2  %-11t0  %03d2/%03d1  %-6d3  %-6d4\n",
+    states: AX25_STATES,
+};
+
+const NETROM: Layout = Layout {
+    columns: &[(0, 9), (10, 19), (20, 29)],
+    rest: 30,
+    scan: b"%s %*x/%*x %*x/%*x %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %d %d %*d",
+    counts: &[6],
+    problem: "Problem reading data from /proc/net/nr\n",
+    row: b"%-9c0  %-9c1  %-9c2  %-6s0  %-11t1  %03d3/%03d2  %-6d4  %-6d5\n",
+    states: NETROM_STATES,
+};
+
+const X25: Layout = Layout {
+    columns: &[(0, 10), (11, 20)],
+    rest: 22,
+    scan: b"%s %d %d %d %d %*d %*d %*d %*d %*d %*d %d %d %*d",
+    counts: &[],
+    problem: "",
+    row: b"%-15c0 %-15c1 %-7s0 %-3d1  %-11t2  %02d4/%02d3  %-6d5  %-6d6\n",
+    states: &["LISTENING", "SABM_SENT", "DISC_SENT", "ESTABLISHED", "RECOVERY"],
+};
+
+/// ROSE has NET/ROM's state names.
+const ROSE: Layout = Layout {
+    columns: &[],
+    rest: 0,
+    scan: b"%s %s %s %s %s %d %d %d",
+    counts: &[8],
+    problem: "Problem reading data from /proc/net/rose\n",
+    row: b"%-10s0  %-9s1  %-10s2  %-9s3 %-5s4 %3d5 %5d6   %t7\n",
+    states: NETROM_STATES,
+};
+
 pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
-    let _ = (ctx, family);
+    let f = &FAMILIES[family as usize];
+    let fd = match procfs::open(&Path::proc(ctx.env.proc_root, f.file)) {
+        Ok(fd) => fd,
+        Err(e) => {
+            let mut shown = Path::new();
+            shown.push(b"/proc/").push(f.file);
+            return sockets::missing_family_file(ctx, f.name, e, shown.as_bytes());
+        }
+    };
+    ctx.out.str(f.header);
+    let ipx = matches!(family, Legacy::Ipx);
+    if ipx && ctx.opts.extend > 1 {
+        ctx.out.str(" User");
+    }
+    ctx.out.byte(b'\n');
+    let (mut row, buf) = ctx.split();
+    // IPX reads with `fgets(buf, 255, …)`, the others with 256-byte buffers.
+    let limit = if ipx { 254 } else { 255 };
+    let mut lines = Lines::with_limit(fd, buf, limit);
+    if f.skips_first {
+        lines.next_line();
+    }
+    let mut c = CLine { buf: [0; 256], limit };
+    let layout = match family {
+        Legacy::Ipx => return self::ipx(&mut row, &mut lines, &mut c),
+        Legacy::Ax25 => {
+            ax25(&mut row, &mut lines, &mut c);
+            return 0;
+        }
+        Legacy::X25 => &X25,
+        Legacy::Netrom => &NETROM,
+        Legacy::Rose => &ROSE,
+    };
+    while let Some(piece) = lines.next_line() {
+        c.load(piece);
+        show(&mut row, &mut c, layout, None);
+    }
     0
+}
+
+/// /proc/net/ax25, whose format net-tools tells by its first line.
+fn ax25(row: &mut Row, lines: &mut Lines, c: &mut CLine) {
+    let mut old_format = None;
+    while let Some(piece) = lines.next_line() {
+        c.load(piece);
+        if old_format.is_none() {
+            let old = piece.starts_with(b"dest_addr");
+            old_format = Some(old);
+            if old {
+                continue;
+            }
+        }
+        if old_format == Some(true) {
+            show(row, c, &AX25_OLD, None);
+            continue;
+        }
+        // Cut the device, source and destination words out after the first word.
+        let mut words = [0; 3];
+        let mut p = c.next_space(0) + 1;
+        for w in &mut words {
+            *w = p;
+            p = c.next_space(p);
+            c.cut(p);
+            p += 1;
+        }
+        let [dev, src, dst] = words;
+        // Digipeaters are dropped from the destination.
+        if let Some(comma) = c.at(dst).iter().position(|&b| b == b',') {
+            c.cut(dst + comma);
+        }
+        show(row, c, &AX25_NEW, Some(([dst, src, dev], p)));
+    }
+}
+
+/// One row: cut the columns (or take those the caller found), read the rest, print.
+fn show(row: &mut Row, c: &mut CLine, l: &Layout, found: Option<([usize; 3], usize)>) {
+    let (columns, rest) = found.unwrap_or_else(|| {
+        let mut starts = [0; 3];
+        for (start, &(at, end)) in starts.iter_mut().zip(l.columns) {
+            *start = at as usize;
+            c.cut(end as usize);
+        }
+        (starts, l.rest as usize)
+    });
+    let mut v = [Val::Num(0); 8];
+    let n = scan::sscanf(c.at(rest), l.scan, &mut v);
+    if !l.counts.is_empty() && !l.counts.contains(&n) {
+        row.out.str(l.problem);
+        return;
+    }
+    if l.counts.is_empty() && row.opts.all == 0 && v[1].int() == 0 {
+        return;
+    }
+    let state = |i: usize| l.states.get(v[i].int() as usize).copied().unwrap_or("UNKNOWN").as_bytes();
+    let mut digits = itoa::Buffer::new();
+    let mut spec = l.row.iter();
+    while let Some(&ch) = spec.next() {
+        if ch != b'%' {
+            row.out.byte(ch);
+            continue;
+        }
+        let (mut left, mut zeros, mut width) = (false, false, 0);
+        let (kind, i) = loop {
+            match *spec.next().unwrap_or(&b'0') {
+                b'-' => left = true,
+                b'0' if width == 0 => zeros = true,
+                d @ b'0'..=b'9' => width = width * 10 + (d - b'0') as usize,
+                kind => break (kind, (*spec.next().unwrap_or(&b'0') - b'0') as usize % 8),
+            }
+        };
+        let (sign, text): (&[u8], &[u8]) = match kind {
+            b'c' => (b"", c.at(columns[i % 3])),
+            b's' => (b"", v[i].str()),
+            b't' => (b"", state(i)),
+            _ => {
+                let n = v[i].int();
+                (if n < 0 { b"-" } else { b"" }, digits.format(n.unsigned_abs()).as_bytes())
+            }
+        };
+        let pad = width.saturating_sub(sign.len() + text.len());
+        if !left && !zeros {
+            row.out.spaces(pad);
+        }
+        row.out.bytes(sign);
+        for _ in 0..if zeros { pad } else { 0 } {
+            row.out.byte(b'0');
+        }
+        row.out.safe(text);
+        if left {
+            row.out.spaces(pad);
+        }
+    }
+}
+
+/// A line in a C `fgets` buffer: the text, its newline if it had one, a NUL, and after that
+/// the bytes earlier lines left.
+struct CLine {
+    buf: [u8; 256],
+    limit: usize,
+}
+
+impl CLine {
+    fn load(&mut self, piece: &[u8]) {
+        let n = piece.len().min(self.limit);
+        self.buf[..n].copy_from_slice(&piece[..n]);
+        let mut end = n;
+        if n < self.limit {
+            self.buf[end] = b'\n';
+            end += 1;
+        }
+        self.buf[end] = 0;
+    }
+
+    /// The C string that starts at `at`.
+    fn at(&self, at: usize) -> &[u8] {
+        scan::c_str(self.buf.get(at..).unwrap_or(b""))
+    }
+
+    /// `buf[at] = 0`.
+    fn cut(&mut self, at: usize) {
+        if let Some(b) = self.buf.get_mut(at) {
+            *b = 0;
+        }
+    }
+
+    /// `while (*p != ' ') p++`, which runs over NULs; stops at the end of the buffer.
+    fn next_space(&self, mut p: usize) -> usize {
+        while p < self.buf.len() - 1 && self.buf[p] != b' ' {
+            p += 1;
+        }
+        p
+    }
+}
+
+/// /proc/net/ipx/socket: `net:node:port` addresses (the remote one may be `Not_Connected`),
+/// queues in hex, state and uid. An address without a port is an internal error that ends
+/// the listing with status 255.
+fn ipx(row: &mut Row, lines: &mut Lines, c: &mut CLine) -> i32 {
+    // net-tools reads each port as hex into a variable that keeps its value when that fails,
+    // and byte-swaps it with `ntohs`.
+    let mut ports = [0u16; 2];
+    while let Some(piece) = lines.next_line() {
+        c.load(piece);
+        let mut v = [Val::Num(0); 6];
+        scan::sscanf(c.at(0), b"%s %s %lX %lX %u %u", &mut v);
+        let mut cells = [Text::new(), Text::new()];
+        for (i, cell) in cells.iter_mut().enumerate() {
+            let text = v[i].str();
+            if i == 1 && text == b"Not_Connected" {
+                addr::push(cell, b"-");
+                continue;
+            }
+            let Some(colon) = text.iter().rposition(|&b| b == b':') else {
+                let end: &[u8] = if i == 0 { b"source port" } else { b"destination port" };
+                err(&[b"netstat.c: Internal Error `ipx socket format error in ", end, b"'.\n"]);
+                return 255;
+            };
+            let mut port = [Val::Num(ports[i] as u64)];
+            scan::sscanf(&text[colon + 1..], b"%X", &mut port);
+            ports[i] = (port[0].num() as u16).swap_bytes();
+            ipx_address(cell, &text[..colon]);
+            push_hex(cell, ports[i] as u64, 4);
+            cell.truncate(49);
+        }
+        let out = &mut *row.out;
+        out.str("IPX   ");
+        out.num_right(v[2].num() as i64, 6);
+        out.byte(b' ');
+        out.num_right(v[3].num() as i64, 6);
+        for cell in &cells {
+            out.byte(b' ');
+            out.safe_left(cell, 26);
+        }
+        out.byte(b' ');
+        out.left(match v[4].num() as u32 { 1 => b"ESTAB", 7 => b"", _ => b"UNK." }, 5);
+        if row.opts.extend > 1 {
+            let mut user = Text::new();
+            row.names.user(&mut user, v[5].int().into(), row.opts.numeric.users);
+            row.out.byte(b' ');
+            row.out.safe_left(&user, 10);
+        }
+        row.out.byte(b'\n');
+    }
+    0
+}
+
+/// net-tools' IPX address text for `network:node`, then `:`: the network as `%08X` (when it
+/// reads as a number other than 0 and FFFFFFFF), the node as twelve hex digits (when it is
+/// not all zero; a node cut short keeps the bytes read so far).
+fn ipx_address(t: &mut Text, text: &[u8]) {
+    let (netnum, len) = scan::strtoul_end(text, 16);
+    let valid = netnum != 0 && netnum != 0xffff_ffff;
+    let network = if valid { netnum as u32 } else { 0 };
+    let mut node = [0u8; 6];
+    if valid && text.get(len) == Some(&b':') {
+        let mut digits = text[len + 1..].iter().map(|&b| (b as char).to_digit(16));
+        'read: for byte in &mut node {
+            for shift in [4, 0] {
+                let Some(Some(d)) = digits.next() else { break 'read };
+                *byte |= (d as u8) << shift;
+            }
+        }
+    }
+    if network != 0 {
+        push_hex(t, network as u64, 8);
+    }
+    if node != [0; 6] {
+        if network != 0 {
+            addr::push(t, b":");
+        }
+        for b in node {
+            push_hex(t, b as u64, 2);
+        }
+    }
+    addr::push(t, b":");
+}
+
+/// `%0NX`.
+fn push_hex(t: &mut Text, v: u64, width: usize) {
+    let mut digits = [b'0'; 16];
+    let mut n = 0;
+    let mut rest = v;
+    while rest != 0 || n < width {
+        digits[15 - n] = b"0123456789ABCDEF"[(rest & 15) as usize];
+        rest >>= 4;
+        n += 1;
+    }
+    addr::push(t, &digits[16 - n..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::out::Out;
+
+    fn ipx_text(s: &str) -> String {
+        let mut t = Text::new();
+        ipx_address(&mut t, s.as_bytes());
+        String::from_utf8(t.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn ipx_addresses_print_network_and_node() {
+        assert_eq!(ipx_text("0000000A:00000000000B"), "0000000A:00000000000B:");
+        assert_eq!(ipx_text("0000000A"), "0000000A:");
+        assert_eq!(ipx_text("0000000A:000000000000"), "0000000A:");
+        assert_eq!(ipx_text("00000000:00000000000B"), ":");
+        assert_eq!(ipx_text("FFFFFFFF:00000000000B"), ":");
+        assert_eq!(ipx_text("1A:ABCDEFabcdef"), "0000001A:ABCDEFABCDEF:");
+        // A node cut short keeps what was read, down to half a byte.
+        assert_eq!(ipx_text("1:AB0"), "00000001:AB0000000000:");
+        assert_eq!(ipx_text("1:ABCx"), "00000001:ABC000000000:");
+        assert_eq!(ipx_text("zz"), ":");
+        // Only the low 32 bits of a larger network number are kept; the node is still read.
+        assert_eq!(ipx_text("100000000:000000000001"), "000000000001:");
+    }
+
+    #[test]
+    fn hex_digits() {
+        let mut t = Text::new();
+        push_hex(&mut t, 0x40, 4);
+        push_hex(&mut t, 0x12345, 4);
+        assert_eq!(&t[..], b"004012345");
+    }
+
+    fn shown(l: &Layout, line: &[u8], all: bool) -> Vec<u8> {
+        let mut opts = crate::options::Options::new();
+        opts.all = all as u32;
+        let (mut out, mut names, programs) = (Out::new(), crate::names::Names::new(), crate::programs::Programs::new());
+        let mut row = Row { opts: &opts, out: &mut out, names: &mut names, programs: &programs };
+        let mut c = CLine { buf: [0; 256], limit: 255 };
+        c.load(line);
+        show(&mut row, &mut c, l, None);
+        out.pending().to_vec()
+    }
+
+    #[test]
+    fn rows_follow_their_layouts() {
+        let nr = b"N0CALL    N1CALL-2  N2CALL-3  nr0  01/02 03/04  3   1   2   0   0/010 0/120 0/180   0/000 0/03  4     5     6 777";
+        assert_eq!(shown(&NETROM, nr, false), b"N0CALL     N1CALL-2   N2CALL-3   nr0     ESTABLISHED  002/001  5       6     \n");
+        assert_eq!(shown(&NETROM, b"short", false), b"Problem reading data from /proc/net/nr\n");
+        let x25 = b"0123456789 9876543210 x25  001  9  -1  2  0   0   0   0   0   0     0     0 1";
+        assert_eq!(shown(&X25, x25, false), b"0123456789      987654321       x25     1    UNKNOWN      02/-1  0       0     \n");
+        // LCI 0 shows with -a only; fields the line lacks print as 0.
+        let x25 = b"0123456789 9876543210 x25  000";
+        assert!(shown(&X25, x25, false).is_empty());
+        assert_eq!(shown(&X25, x25, true), b"0123456789      987654321       x25     0    LISTENING    00/00  0       0     \n");
+        let rose = b"2341234567 N0CALL-1  2342345678 N1CALL    rose0 001 00001  3";
+        assert_eq!(shown(&ROSE, rose, false), b"2341234567  N0CALL-1   2342345678  N1CALL    rose0   1     1   ESTABLISHED\n");
+    }
+
+    #[test]
+    fn c_line_keeps_what_longer_lines_left() {
+        let mut c = CLine { buf: [0; 256], limit: 255 };
+        c.load(b"abcdefgh");
+        c.load(b"xy");
+        assert_eq!(c.at(0), b"xy\n");
+        assert_eq!(c.at(4), b"efgh\n");
+        c.cut(1);
+        assert_eq!(c.at(0), b"x");
+        assert_eq!(c.next_space(0), 255);
+        c.load(&[b'z'; 300]);
+        assert_eq!(c.at(0).len(), 255);
+    }
 }

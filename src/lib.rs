@@ -15,6 +15,7 @@ pub mod options;
 pub mod out;
 pub mod procfs;
 pub mod programs;
+pub mod scan;
 pub mod sockets;
 pub mod stats;
 pub mod usage;

@@ -9,6 +9,7 @@ use crate::procfs::LineBuf;
 use crate::programs::Programs;
 use crate::tables::{groups, inet, sctp, unix};
 use crate::Env;
+use rustix::io::Errno;
 
 /// What every socket table needs while it prints.
 pub struct Ctx<'a> {
@@ -36,7 +37,13 @@ impl Ctx<'_> {
 
     /// Should a socket be listed, given whether it counts as a server (listening) socket?
     pub fn shows(&self, server: bool) -> bool {
-        self.opts.all > 0 || (self.opts.listening > 0) == server
+        shows(self.opts, server)
+    }
+
+    /// The row-printing parts, borrowed apart from the line buffer a table is read with.
+    pub fn split(&mut self) -> (Row<'_>, &mut LineBuf) {
+        let row = Row { opts: self.opts, out: &mut *self.out, names: &mut *self.names, programs: &*self.programs };
+        (row, &mut *self.lines)
     }
 
     fn load_programs(&mut self) {
@@ -119,20 +126,67 @@ fn one_listing(ctx: &mut Ctx) -> i32 {
     0
 }
 
+/// What a table needs to print its rows while its file is being read.
+pub struct Row<'c> {
+    pub opts: &'c Options,
+    pub out: &'c mut Out,
+    pub names: &'c mut Names,
+    pub programs: &'c Programs,
+}
+
+impl Row<'_> {
+    /// The columns that end every Internet and SCTP row (net-tools' `finish_this_one`): the
+    /// `-e` user and inode, the `-p` program, the `-o` timer, then the newline.
+    pub fn finish(&mut self, uid: i32, inode: u64, timer: &[u8]) {
+        let o = self.opts;
+        if o.extend > 1 {
+            let mut user = crate::addr::Text::new();
+            self.names.user(&mut user, uid as i64, o.numeric.users);
+            self.out.byte(b' ');
+            self.out.safe_left(&user, 10);
+            self.out.byte(b' ');
+            self.out.num_left(inode, 10);
+        }
+        if o.programs {
+            self.out.byte(b' ');
+            self.out.safe_left(self.programs.lookup(inode).unwrap_or(b"-"), 20);
+        }
+        if o.timers {
+            self.out.byte(b' ');
+            self.out.bytes(timer);
+        }
+        self.out.byte(b'\n');
+    }
+}
+
+/// `Ctx::shows` for tables that hold parts of the context apart while they read.
+pub fn shows(opts: &Options, server: bool) -> bool {
+    opts.all > 0 || (opts.listening > 0) == server
+}
+
 /// The IPv4 file of a socket table could not be opened (behaviour spec §10.3); `what` names
 /// it in the message, e.g. `AF INET (tcp)`. Returns the table's status: 255 for errors other
 /// than a missing or unreadable file (which end the listing), 1 when the user asked for this
 /// protocol by name (the table still prints its IPv6 twin), else 0. An IPv6 twin that cannot
 /// be opened is skipped silently, as net-tools does.
-pub fn missing_file(ctx: &Ctx, what: &[u8], errno: rustix::io::Errno, path: &[u8]) -> i32 {
-    use rustix::io::Errno;
-    if errno != Errno::NOENT && errno != Errno::ACCESS {
+pub fn missing_file(ctx: &Ctx, what: &[u8], errno: Errno, path: &[u8]) -> i32 {
+    let errno = if errno == Errno::ACCESS { Errno::NOENT } else { errno };
+    if ctx.opts.no_protocol_named && errno == Errno::NOENT {
+        return 0;
+    }
+    missing_family_file(ctx, what, errno, path)
+}
+
+/// The rule of the legacy families (IPX, AX.25, ...): only ENOENT means "not supported", and
+/// it is reported whether or not protocols were implied.
+pub fn missing_family_file(ctx: &Ctx, what: &[u8], errno: Errno, path: &[u8]) -> i32 {
+    if errno != Errno::NOENT {
         err(&[path, b": ", crate::errno::text(errno), b"\n"]);
         return 255;
     }
     let selected = ctx.opts.selected() != 0;
-    if !ctx.opts.no_protocol_named && (selected || ctx.opts.verbose) {
+    if selected || ctx.opts.verbose {
         err(&[b"netstat: no support for `", what, b"' on this system.\n"]);
     }
-    (!ctx.opts.no_protocol_named && selected) as i32
+    selected as i32
 }

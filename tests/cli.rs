@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 const PARTS: &[&str] = &["r", "i", "g", "s", "M", "inet", "unix", "sctp", "legacy"];
 
 /// The parts of our netstat that are not written yet.
-const PENDING: &[&str] = &["r", "unix", "sctp", "legacy"];
+const PENDING: &[&str] = &["r"];
 
 #[derive(Clone, Copy)]
 struct Line {

@@ -1,8 +1,7 @@
 //! `-g` against net-tools: fixture /proc/net/igmp and igmp6 files (well-formed, old, malformed,
 //! missing), and the live namespace world with memberships held by a helper process.
 //!
-//! Group names: the cases with `-n` are exact now; the last two tests resolve names and need
-//! the names module of the foundation work (they are ignored until it lands).
+//! Group names: both the numeric and the named cases are compared with net-tools.
 mod common;
 use common::netns::Netns;
 use common::*;
@@ -117,10 +116,7 @@ fn names_in_fixture() {
 }
 
 /// The live world with names, and `-g` next to the socket tables it is printed between.
-/// Needs the names module and the socket tables: run with `--ignored` once they have landed,
-/// then drop the `ignore`.
 #[test]
-#[ignore = "needs the names module and the socket tables (issue 2)"]
 fn names_and_sockets_in_live_world() {
     let mut ns = iface_world::build("grplivenames");
     private_names(&mut ns);

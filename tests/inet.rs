@@ -439,7 +439,6 @@ fn root_gets_no_warnings_from_closed_fd_directories() {
 }
 
 #[test]
-#[ignore = "also needs the SCTP, UNIX and legacy sections, which are other branches' work"]
 fn default_listing_with_missing_files() {
     let f = Fixture::new("inet-default");
     f.file("net/tcp6", table(TCP_HEADER, &tcp6_sockets()));

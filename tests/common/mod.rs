@@ -228,3 +228,17 @@ pub fn private_etc(name: &str, files: &[(&str, &str)]) -> Fixture {
     }
     f
 }
+
+/// A fixture with the socket tables of an idle network namespace: the Internet tables with
+/// their headers only and an empty UNIX table. Tests add the files they are about.
+pub fn idle_fixture(name: &str) -> Fixture {
+    let f = Fixture::new(name);
+    for name in ["tcp", "tcp6"] {
+        f.file(&format!("net/{name}"), TCP_HEADER);
+    }
+    for name in ["udp", "udp6", "udplite", "udplite6", "raw", "raw6"] {
+        f.file(&format!("net/{name}"), UDP_HEADER);
+    }
+    f.file("net/unix", UNIX_HEADER);
+    f
+}
