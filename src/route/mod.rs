@@ -1,0 +1,142 @@
+//! `netstat -r`: the routing tables of the families in `-A`'s list (default `inet`), in list
+//! order; per family the FIB (`-F`, the default) and then the cache (`-C`).
+
+pub mod cache;
+pub mod ipv4;
+pub mod ipv6;
+pub mod names_needed;
+pub mod scan;
+
+use crate::addr::Text;
+use crate::names::Names;
+use crate::options::Options;
+use crate::out::{err, Out};
+use crate::procfs::{self, LineBuf, Path};
+use crate::Env;
+use rustix::fd::OwnedFd;
+
+/// What every route table needs while it prints.
+pub struct Ctx<'a> {
+    pub out: &'a mut Out,
+    pub names: &'a mut Names,
+    pub proc_root: &'a [u8],
+    /// net-tools' `ext`: `flag_exp` with 1 and 2 swapped, then `& 3`. 1 shows
+    /// `Metric Ref Use`, 2 (no `-e`) `MSS Window irtt`, 3 both, 0 (`-eee`) only the title.
+    pub ext: usize,
+    /// Addresses print as numbers (`-n`, `--numeric-hosts`, `-N`).
+    pub numeric: bool,
+    /// An IPv4 name lookup has run. glibc leaves errno 0 after one, and net-tools later
+    /// reports that stale errno for an empty rt_cache.
+    pub looked_up: bool,
+}
+
+/// Runs `-r`, repeating every second with `-c` until a table fails.
+#[inline(never)]
+pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
+    let mut names = Names::new();
+    let mut lines: LineBuf = [0; core::mem::size_of::<LineBuf>()];
+    let ext = match opts.extend {
+        1 => 2,
+        2 => 1,
+        n => n as usize,
+    } & 3;
+    let numeric = opts.numeric.hosts || opts.numeric.symbolic;
+    let mut ctx = Ctx { out, names: &mut names, proc_root: env.proc_root, ext, numeric, looked_up: false };
+    loop {
+        let status = route_info(&mut ctx, opts, &mut lines);
+        if status != 0 || !opts.continuous {
+            return status;
+        }
+        ctx.out.flush();
+        if ctx.out.closed {
+            return status;
+        }
+        let _ = rustix::thread::nanosleep(&rustix::time::Timespec { tv_sec: 1, tv_nsec: 0 });
+    }
+}
+
+/// Families whose route files only exist with kernel modules that modern kernels lack: what
+/// net-tools prints then, to stderr and to stdout (behaviour spec §5.5). Their tables are not
+/// implemented.
+const MISSING_FAMILIES: [(&[u8], &[u8], &[u8]); 6] = [
+    (b"ipx", b"No such file or directory\n", b"IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n"),
+    (b"ddp", b"Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n", b""),
+    (b"ax25", b"/proc/net/ax25_route: No such file or directory\n", b"AX.25 not configured in this system.\n"),
+    // net-tools' first perror leaves errno EINVAL for the second.
+    (b"netrom", b"/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n", b"NET/ROM not configured in this system.\n"),
+    (b"x25", b"", b"X.25 not configured in this system.\n"),
+    (b"rose", b"/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n", b""),
+];
+
+/// net-tools' `route_info`: each family of the list in turn; the first failure ends it.
+/// `buf` is the read buffer the tables share, one after another.
+#[inline(never)]
+fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
+    let list: &[u8] = if opts.afname.is_empty() { b"inet" } else { &opts.afname };
+    let fib = opts.fib || !opts.cache;
+    for family in list.split(|&b| b == b',').filter(|f| !f.is_empty()) {
+        let status = match family {
+            b"inet" | b"inet6" => {
+                let v6 = family == b"inet6";
+                let mut status = 0;
+                if fib {
+                    status = if v6 { ipv6::print(ctx, buf, false) } else { ipv4::print(ctx, buf) };
+                }
+                if status == 0 && opts.cache {
+                    status = if v6 { ipv6::print(ctx, buf, true) } else { cache::print(ctx, buf) };
+                }
+                status
+            }
+            b"unix" | b"ash" | b"ec" => {
+                err(&[b"No routing for address family `", family, b"'.\n"]);
+                3
+            }
+            _ => match MISSING_FAMILIES.iter().find(|m| m.0 == family) {
+                Some(&(_, to_stderr, to_stdout)) => {
+                    err(&[to_stderr]);
+                    ctx.out.bytes(to_stdout);
+                    1
+                }
+                // Bluetooth: Debian's net-tools is built without it.
+                None => {
+                    err(&[b"Address family `", family, b"' not supported.\n"]);
+                    3
+                }
+            },
+        };
+        if status != 0 {
+            return status;
+        }
+    }
+    0
+}
+
+/// Opens `/proc/<rel>`. When it cannot be opened, prints net-tools' `perror` and
+/// `<family> not configured in this system.`.
+pub fn open_table(ctx: &mut Ctx, rel: &[u8], family: &[u8]) -> Option<OwnedFd> {
+    match procfs::open(&Path::proc(ctx.proc_root, rel)) {
+        Ok(fd) => Some(fd),
+        Err(e) => {
+            err(&[b"/proc/", rel, b": ", crate::errno::text(e), b"\n"]);
+            ctx.out.bytes(family);
+            ctx.out.str(" not configured in this system.\n");
+            None
+        }
+    }
+}
+
+/// The letters of the set `flags` bits. A table lists `letters=hex bit` entries, separated by
+/// spaces, in the order net-tools tests them. In its IPv4 tables a reject route's `!`
+/// replaces the letters before it; `bang_replaces` asks for that.
+pub fn flag_letters(t: &mut Text, flags: u32, table: &[u8], bang_replaces: bool) {
+    for entry in table.split(|&b| b == b' ') {
+        let eq = entry.iter().position(|&b| b == b'=').unwrap_or(entry.len());
+        let (letters, bit) = entry.split_at(eq);
+        if flags & crate::addr::hex_u32(bit.get(1..).unwrap_or(&[])).unwrap_or(0) != 0 {
+            if bang_replaces && letters == b"!" {
+                t.clear();
+            }
+            crate::addr::push(t, letters);
+        }
+    }
+}
