@@ -4,27 +4,25 @@
 
 use crate::out::Out;
 
-#[derive(Clone, Copy)]
-pub enum Arg<'a> {
-    /// A `%s` argument; printed through `Out::safe`, since it comes from /proc or /etc.
-    S(&'a [u8]),
-    /// A `%d` argument.
-    D(i64),
+/// A row's arguments, by index: each conversion asks for text (`%s`) or a number (`%d`).
+pub trait Args {
+    fn text(&self, i: usize) -> &[u8];
+    fn number(&self, i: usize) -> i64;
 }
 
-/// Prints `fmt` with `args` consumed in order by its conversions. Only `%[-][width][.prec]s`
-/// and `%[-][width]d` occur in our formats; a missing argument prints as an empty string.
-pub fn printf(out: &mut Out, fmt: &[u8], args: &[Arg]) {
-    let mut args = args.iter();
+/// Prints `fmt`, whose conversions take arguments `pick[0]`, `pick[1]`, … of `args` (one
+/// argument list serves every layout of a table). Only `%[-][width][.prec]s` and
+/// `%[-][width]d` occur in our formats. `%s` text goes through `Out::safe`: it comes from /proc
+/// or /etc.
+pub fn printf<A: Args + ?Sized>(out: &mut Out, fmt: &[u8], args: &A, pick: &[u8]) {
+    let mut pick = pick.iter().map(|&i| i as usize);
     let mut rest = fmt;
     while !rest.is_empty() {
         let literal = rest.iter().position(|&b| b == b'%').unwrap_or(rest.len());
         out.bytes(&rest[..literal]);
         rest = &rest[literal..];
-        if rest.is_empty() {
-            break;
-        }
-        rest = &rest[1..];
+        let [_, after @ ..] = rest else { break };
+        rest = after;
         let left = rest.first() == Some(&b'-');
         if left {
             rest = &rest[1..];
@@ -37,12 +35,15 @@ pub fn printf(out: &mut Out, fmt: &[u8], args: &[Arg]) {
             }
             _ => usize::MAX,
         };
-        rest = rest.get(1..).unwrap_or(&[]); // the conversion letter
+        let conversion = rest.first().copied();
+        rest = rest.get(1..).unwrap_or(&[]);
+        let i = pick.next().unwrap_or(usize::MAX);
         let mut digits = itoa::Buffer::new();
-        let text = match args.next() {
-            Some(Arg::S(s)) => &s[..s.len().min(precision)],
-            Some(Arg::D(n)) => digits.format(*n).as_bytes(),
-            None => &[],
+        let text = if conversion == Some(b'd') {
+            digits.format(args.number(i)).as_bytes()
+        } else {
+            let s = args.text(i);
+            &s[..s.len().min(precision)]
         };
         let pad = width.saturating_sub(text.len());
         if !left {
@@ -53,13 +54,6 @@ pub fn printf(out: &mut Out, fmt: &[u8], args: &[Arg]) {
             out.spaces(pad);
         }
     }
-}
-
-/// `printf` whose conversions take `args[pick[0]]`, `args[pick[1]]`, …: one argument list
-/// serves every layout of a table.
-pub fn printf_picked(out: &mut Out, fmt: &[u8], args: &[Arg], pick: &[u8]) {
-    let picked: heapless::Vec<Arg, 16> = pick.iter().filter_map(|&i| args.get(i as usize).copied()).collect();
-    printf(out, fmt, &picked);
 }
 
 fn number(s: &mut &[u8]) -> usize {
@@ -75,26 +69,33 @@ fn number(s: &mut &[u8]) -> usize {
 mod tests {
     use super::*;
 
-    fn render(fmt: &str, args: &[Arg]) -> String {
+    struct Texts(&'static [&'static str]);
+
+    impl Args for Texts {
+        fn text(&self, i: usize) -> &[u8] {
+            self.0.get(i).map_or(b"", |s| s.as_bytes())
+        }
+        fn number(&self, i: usize) -> i64 {
+            self.0.get(i).and_then(|s| s.parse().ok()).unwrap_or(0)
+        }
+    }
+
+    fn render(fmt: &str, args: &'static [&'static str], pick: &[u8]) -> String {
         let mut out = Box::new(Out::new());
-        let before = out.pending().len();
-        printf(&mut out, fmt.as_bytes(), args);
-        String::from_utf8_lossy(&out.pending()[before..]).into_owned()
+        printf(&mut out, fmt.as_bytes(), &Texts(args), pick);
+        String::from_utf8_lossy(out.pending()).into_owned()
     }
 
     #[test]
     fn pads_and_cuts_as_c_does() {
-        assert_eq!(render("%-5s|%5s|%s\n", &[Arg::S(b"ab"), Arg::S(b"cd"), Arg::S(b"ef")]), "ab   |   cd|ef\n");
-        assert_eq!(render("%-6.6s|%-3d|%6d|%d", &[Arg::S(b"averylongif"), Arg::D(7), Arg::D(-42), Arg::D(1234567)]),
-                   "averyl|7  |   -42|1234567");
-        assert_eq!(render("%-2d %s", &[Arg::D(123), Arg::S(b"a\x1bb")]), "123 a?b");
-        assert_eq!(render("%s|%-3s|", &[Arg::S(b"x")]), "x|   |");
+        assert_eq!(render("%-5s|%5s|%s\n", &["ab", "cd", "ef"], &[0, 1, 2]), "ab   |   cd|ef\n");
+        assert_eq!(render("%-6.6s|%-3d|%6d|%d", &["averylongif", "7", "-42", "1234567"], &[0, 1, 2, 3]), "averyl|7  |   -42|1234567");
+        assert_eq!(render("%-2d %s", &["123", "a\x1bb"], &[0, 1]), "123 a?b");
+        assert_eq!(render("%s|%-3s|", &["x"], &[0]), "x|   |");
     }
 
     #[test]
-    fn picked_arguments_follow_the_pick_list() {
-        let mut out = Box::new(Out::new());
-        printf_picked(&mut out, b"%s %d %s\n", &[Arg::S(b"a"), Arg::D(2), Arg::S(b"c")], &[2, 1, 0]);
-        assert_eq!(out.pending(), b"c 2 a\n");
+    fn arguments_follow_the_pick_list() {
+        assert_eq!(render("%s %d %s\n", &["a", "2", "c"], &[2, 1, 0]), "c 2 a\n");
     }
 }

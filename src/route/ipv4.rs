@@ -5,12 +5,12 @@ use super::names_needed::RouteNames;
 use super::scan::{columns, scan, Conv, Value};
 use super::{flag_letters, open_table, Ctx};
 use crate::addr::{self, Text};
-use crate::printf::{printf_picked, Arg};
+use crate::printf::printf;
 use crate::procfs::{LineBuf, Lines};
 
-pub const RTF_UP: u32 = 0x1;
-pub const RTF_HOST: u32 = 0x4;
-pub const RTF_REJECT: u32 = 0x200;
+const RTF_UP: u32 = 0x1;
+const RTF_HOST: u32 = 0x4;
+const RTF_REJECT: u32 = 0x200;
 
 /// net-tools reads a header with `fgets(buf, 511, f)` and rows with `fgets(buf, 1023, f)`.
 pub const HEADER_LIMIT: usize = 510;
@@ -23,24 +23,23 @@ pub const HEADER_TAILS: [&str; 3] = [
     "Flags Metric Ref    Use Iface    MSS   Window irtt",
 ];
 
-/// A row layout: the C format and, in order, the arguments it prints from `row`'s list:
-/// 0-2 the address cells, 3 the flag letters, 4 Metric, 5 Ref, 6 Use, 7 Iface, 8 MSS,
-/// 9 Window, 10 irtt, 11-13 the cache's next three numbers, 14 its SpecDst cell.
-pub type Layout = (&'static [u8], &'static [u8]);
-
-/// Rows by `ext` 1, 2, 3 (the cache uses the first two too).
-pub const ROWS: [Layout; 3] = [
-    (b"%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n", &[0, 1, 2, 3, 4, 5, 6, 7]),
-    (b"%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n", &[0, 1, 2, 3, 8, 9, 10, 7]),
-    (b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n", &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
-];
-
-/// Reject routes (RTF_REJECT) print no gateway, reference count or interface.
-const REJECT_ROWS: [Layout; 3] = [
-    (b"%-15s -               %-15s %-5s %-6d -  %7d -\n", &[0, 2, 3, 4, 6]),
-    (b"%-15s -               %-15s %-5s     - -          - -\n", &[0, 2, 3]),
-    (b"%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n", &[0, 2, 3, 4, 6]),
-];
+/// The columns of /proc/net/route and rt_cache as net-tools scans them (the cache has
+/// `Source` for `Mask` and four more). As in net-tools, the resolved address cells are
+/// written back over the scanned text, and rows print from there; `LETTERS` holds the flags.
+pub const IFACE: u8 = 0;
+pub const DESTINATION: u8 = 1;
+pub const GATEWAY: u8 = 2;
+pub const FLAGS: u8 = 3;
+const REF: u8 = 4;
+const USE: u8 = 5;
+const METRIC: u8 = 6;
+pub const MASK: u8 = 7;
+const MSS: u8 = 8;
+const WINDOW: u8 = 9;
+const IRTT: u8 = 10;
+pub const SPECDST: u8 = 14;
+pub const LETTERS: u8 = 15;
+pub const COLUMNS: usize = 16;
 
 /// The columns net-tools wants from /proc/net/route, and the conversions of these and of
 /// the cache's columns, which are the same up to IRTT but for `Source` in place of `Mask`.
@@ -50,11 +49,32 @@ pub const CONVS: [Conv; 15] = [
     Conv::Str(127), Conv::Dec, Conv::Dec, Conv::Dec,
     Conv::Dec, Conv::Dec, Conv::Dec, Conv::Str(127),
 ];
-pub const IFACE: usize = 0;
-pub const DESTINATION: usize = 1;
-pub const GATEWAY: usize = 2;
-pub const FLAGS: usize = 3;
-const MASK: usize = 7;
+
+/// A row layout: the C format and the columns it prints, in order.
+pub type Layout = (&'static [u8], &'static [u8]);
+
+/// The `ext` 1 and 2 row formats, which the cache shares.
+pub const METRIC_ROW: &[u8] = b"%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n";
+pub const MSS_ROW: &[u8] = b"%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n";
+/// The `ext` 3 columns after the address cells.
+pub const EXT3_COLUMNS: [u8; 8] = [LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT];
+
+/// Rows by `ext` 1, 2, 3.
+const ROWS: [Layout; 3] = [
+    (METRIC_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE]),
+    (MSS_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, MSS, WINDOW, IRTT, IFACE]),
+    (
+        b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n",
+        &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT],
+    ),
+];
+
+/// Reject routes (RTF_REJECT) print no gateway, reference count or interface.
+const REJECT_ROWS: [Layout; 3] = [
+    (b"%-15s -               %-15s %-5s %-6d -  %7d -\n", &[DESTINATION, MASK, LETTERS, METRIC, USE]),
+    (b"%-15s -               %-15s %-5s     - -          - -\n", &[DESTINATION, MASK, LETTERS]),
+    (b"%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n", &[DESTINATION, MASK, LETTERS, METRIC, USE]),
+];
 
 /// Flag letters; `!` (reject) replaces the letters before it.
 const FLAG_LETTERS: &[u8] = b"U=1 G=2 !=200 H=4 R=8 D=10 M=20 d=10000 a=20000 c=40000 o=200000 e=400000 \
@@ -70,23 +90,39 @@ pub fn hex_address(s: &[u8]) -> Option<[u8; 4]> {
     addr::ipv4_from_proc_hex(s.get(..8)?)
 }
 
-/// net-tools' `INET_rresolve` for the route tables: numbers when asked; `default` for
-/// 0.0.0.0/0 and `0.0.0.0` under any other mask; else a host name when `host` is forced or
-/// the address has bits outside `mask`, a network name (/etc/networks) otherwise.
+/// What net-tools' `INET_rresolve` prints for an address when names are wanted.
+#[derive(Debug, PartialEq)]
+enum Naming {
+    Literal(&'static [u8]),
+    /// `gethostbyaddr`.
+    Host,
+    /// `getnetbyaddr` (/etc/networks).
+    Network,
+}
+
+/// `default` for 0.0.0.0/0 and `0.0.0.0` under any other mask; else a host name when `host`
+/// is forced or the address has bits outside `mask`, a network name otherwise.
+fn naming(a: [u8; 4], mask: [u8; 4], host: bool) -> Naming {
+    if a == [0; 4] {
+        Naming::Literal(if mask == [0; 4] { b"default" } else { b"0.0.0.0" })
+    } else if host || a.iter().zip(mask).any(|(a, m)| a & !m != 0) {
+        Naming::Host
+    } else {
+        Naming::Network
+    }
+}
+
+/// `INET_rresolve` for the route tables: the dotted quad with `-n`, else as `naming` says.
 pub fn inet_name(ctx: &mut Ctx, t: &mut Text, a: [u8; 4], mask: [u8; 4], host: bool) {
     if ctx.numeric {
-        addr::fmt_ipv4(t, a);
-    } else if a == [0; 4] {
-        addr::push(t, if mask == [0; 4] { b"default" } else { b"0.0.0.0" });
-    } else {
-        ctx.looked_up = true;
-        if host || a.iter().zip(mask).any(|(a, m)| a & !m != 0) {
-            ctx.names.inet_host_name(t, a);
-        } else {
-            ctx.names.inet_network_name(t, a);
-        }
+        return addr::fmt_ipv4(t, a);
     }
-    t.truncate(127); // net-tools' name buffer is 128 bytes
+    match naming(a, mask, host) {
+        Naming::Literal(text) => return addr::push(t, text),
+        Naming::Host => ctx.names.inet_host_name(t, a),
+        Naming::Network => ctx.names.inet_network_name(t, a),
+    }
+    ctx.looked_up = true;
 }
 
 /// Prints the column header: the address columns, then those of `ext`, then `more`.
@@ -98,64 +134,85 @@ pub fn header(ctx: &mut Ctx, addresses: &str, more: &str) {
     }
 }
 
-/// Prints a row in `layout` (none for `-eee`); `v` holds the scanned columns.
-pub fn row(ctx: &mut Ctx, layout: Option<&Layout>, cells: &[Text; 3], letters: &Text, v: &[Value; 15], specdst: &Text) {
-    let Some(&(fmt, pick)) = layout else { return };
-    let num = |i: usize| Arg::D(v[i].int());
-    let args = [
-        Arg::S(&cells[0]),
-        Arg::S(&cells[1]),
-        Arg::S(&cells[2]),
-        Arg::S(letters),
-        num(6),
-        num(4),
-        num(5),
-        Arg::S(v[IFACE].text()),
-        num(8),
-        num(9),
-        num(10),
-        num(11),
-        num(12),
-        num(13),
-        Arg::S(specdst),
-    ];
-    printf_picked(ctx.out, fmt, &args, pick);
+/// Prints a row in `layout` (none for `-eee`) from the columns `v`.
+pub fn row(ctx: &mut Ctx, layout: Option<&Layout>, v: &[Value; COLUMNS]) {
+    if let Some(&(fmt, pick)) = layout {
+        printf(ctx.out, fmt, &v[..], pick);
+    }
+}
+
+/// Prints the FIB, or with `cache` the cache.
+pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
+    if cache {
+        super::cache::print(ctx, buf)
+    } else {
+        fib(ctx, buf)
+    }
 }
 
 /// Prints the FIB; 1 when the file is missing, empty or lacks a column.
-#[inline(never)]
-pub fn print(ctx: &mut Ctx, buf: &mut LineBuf) -> i32 {
+fn fib(ctx: &mut Ctx, buf: &mut LineBuf) -> i32 {
     let Some(fd) = open_table(ctx, b"net/route", b"INET (IPv4)") else { return 1 };
     ctx.out.str("Kernel IP routing table\n");
     header(ctx, "Destination     Gateway         Genmask         ", "");
     let mut lines = Lines::with_limit(fd, buf, HEADER_LIMIT);
     let Some(plan) = lines.next_line().and_then(|h| columns(h, NAMES, &CONVS, b"/proc/net/route")) else { return 1 };
     lines.limit = ROW_LIMIT;
-    let mut v = [Value::EMPTY; 15];
+    let mut v = [Value::EMPTY; COLUMNS];
     // Destination, gateway and mask: one that fails to parse keeps the previous row's value.
     let mut addresses = [[0u8; 4]; 3];
     while let Some(line) = lines.next_line() {
-        if scan(line, &plan, &CONVS, &mut v) < 10 || v[FLAGS].num & RTF_UP == 0 {
+        if scan(line, &plan, &CONVS, &mut v) < 10 || v[FLAGS as usize].num & RTF_UP == 0 {
             continue;
         }
-        for (a, column) in addresses.iter_mut().zip([DESTINATION, GATEWAY, MASK]) {
+        let columns = [DESTINATION, GATEWAY, MASK].map(usize::from);
+        for (a, column) in addresses.iter_mut().zip(columns) {
             if let Some(parsed) = hex_address(v[column].text()) {
                 *a = parsed;
             }
         }
         let [dest, gateway, mask] = addresses;
-        let flags = v[FLAGS].num;
-        let mut cells = [Text::new(), Text::new(), Text::new()];
+        let flags = v[FLAGS as usize].num;
+        let mut cells = [Text::new(), Text::new(), Text::new(), Text::new()];
         inet_name(ctx, &mut cells[0], dest, mask, flags & RTF_HOST != 0);
         inet_name(ctx, &mut cells[1], gateway, SOCKET_MASK, true);
         addr::fmt_ipv4(&mut cells[2], mask);
-        for cell in &mut cells {
-            cell.truncate(15);
+        for (cell, column) in cells.iter().zip(columns) {
+            v[column].set_text(&cell[..cell.len().min(15)]);
         }
-        let mut letters = Text::new();
-        flag_letters(&mut letters, flags, FLAG_LETTERS, true);
+        flag_letters(&mut cells[3], flags, FLAG_LETTERS, true);
+        v[LETTERS as usize].set_text(&cells[3]);
         let rows = if flags & RTF_REJECT != 0 { &REJECT_ROWS } else { &ROWS };
-        row(ctx, rows.get(ctx.ext.wrapping_sub(1)), &cells, &letters, &v, &Text::new());
+        row(ctx, rows.get(ctx.ext.wrapping_sub(1)), &v);
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_addresses_are_named_as_net_tools_decides() {
+        let ones = [255; 4];
+        assert_eq!(naming([0; 4], [0; 4], false), Naming::Literal(b"default"));
+        assert_eq!(naming([0; 4], [128, 0, 0, 0], false), Naming::Literal(b"0.0.0.0"));
+        assert_eq!(naming([0; 4], SOCKET_MASK, true), Naming::Literal(b"0.0.0.0"));
+        assert_eq!(naming([10, 0, 0, 0], [255, 0, 0, 0], false), Naming::Network);
+        assert_eq!(naming([10, 0, 0, 1], [255, 0, 0, 0], false), Naming::Host);
+        assert_eq!(naming([10, 0, 0, 0], [255, 0, 0, 0], true), Naming::Host);
+        assert_eq!(naming([10, 0, 0, 5], ones, false), Naming::Network);
+        // The cache's mask: only a non-zero first octet makes a host.
+        assert_eq!(naming([10, 1, 2, 3], SOCKET_MASK, false), Naming::Host);
+        assert_eq!(naming([0, 1, 2, 3], SOCKET_MASK, false), Naming::Network);
+    }
+
+    #[test]
+    fn hex_addresses_take_eight_digits() {
+        assert_eq!(hex_address(b"0100007F"), Some([127, 0, 0, 1]));
+        assert_eq!(hex_address(b"0100007Fxyz"), Some([127, 0, 0, 1]));
+        assert_eq!(hex_address(b"0100007"), None);
+        assert_eq!(hex_address(b"0100007G"), None);
+        assert_eq!(hex_address(b"0.0.0.0"), None);
+    }
 }

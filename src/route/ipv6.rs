@@ -5,7 +5,7 @@ use super::ipv4::ROW_LIMIT;
 use super::scan::{scan, Conv, Value};
 use super::{flag_letters, open_table, Ctx};
 use crate::addr::{self, Text};
-use crate::printf::{printf, Arg};
+use crate::printf::printf;
 use crate::procfs::{LineBuf, Lines};
 
 const RTF_CACHE: u32 = 0x0100_0000;
@@ -33,6 +33,10 @@ const REF: usize = 27;
 const USE: usize = 28;
 const FLAGS: usize = 29;
 const IFACE: usize = 30;
+/// Where the cells go: after the scanned columns.
+const DEST_CELL: usize = 31;
+const HOP_CELL: usize = 32;
+const LETTERS: usize = 33;
 /// Every column in order.
 const PLAN: [u8; 31] = {
     let mut p = [0u8; 31];
@@ -69,7 +73,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     let mut lines = Lines::with_limit(fd, buf, ROW_LIMIT);
     // net-tools keeps every value, and the addresses, from the line before when a line is
     // short; it never skips one.
-    let mut v = [Value::EMPTY; 31];
+    let mut v = [Value::EMPTY; 34];
     let (mut dest, mut next_hop) = ([0u8; 16], [0u8; 16]);
     while let Some(line) = lines.next_line() {
         scan(line, &PLAN, &CONVS, &mut v);
@@ -82,28 +86,53 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         if let Some(a) = address(&v[NEXT_HOP..]) {
             next_hop = a;
         }
-        let (mut dest_cell, mut hop_cell, mut letters) = (Text::new(), Text::new(), Text::new());
-        ctx.names.inet6_host(&mut dest_cell, dest, ctx.numeric);
-        addr::push(&mut dest_cell, b"/");
-        addr::push(&mut dest_cell, itoa::Buffer::new().format(v[PREFIX].int()).as_bytes());
-        ctx.names.inet6_host(&mut hop_cell, next_hop, ctx.numeric);
-        // net-tools' cell buffers hold 127 bytes.
-        dest_cell.truncate(127);
-        hop_cell.truncate(127);
-        flag_letters(&mut letters, v[FLAGS].num, FLAG_LETTERS, false);
-        printf(
-            ctx.out,
-            b"%-30s %-26s %-4s %-3d %-1d %6d %s\n",
-            &[
-                Arg::S(&dest_cell),
-                Arg::S(&hop_cell),
-                Arg::S(&letters),
-                Arg::D(v[METRIC].int()),
-                Arg::D(v[REF].int()),
-                Arg::D(v[USE].int()),
-                Arg::S(v[IFACE].text()),
-            ],
-        );
+        // net-tools' cell buffers hold 127 bytes, as `Value`s do.
+        let mut cell = Text::new();
+        ctx.names.inet6_host(&mut cell, dest, ctx.numeric);
+        addr::push(&mut cell, b"/");
+        addr::push(&mut cell, itoa::Buffer::new().format(v[PREFIX].int()).as_bytes());
+        v[DEST_CELL].set_text(&cell);
+        cell.clear();
+        ctx.names.inet6_host(&mut cell, next_hop, ctx.numeric);
+        v[HOP_CELL].set_text(&cell);
+        cell.clear();
+        flag_letters(&mut cell, v[FLAGS].num, FLAG_LETTERS, false);
+        v[LETTERS].set_text(&cell);
+        let columns = [DEST_CELL, HOP_CELL, LETTERS, METRIC, REF, USE, IFACE].map(|c| c as u8);
+        printf(ctx.out, b"%-30s %-26s %-4s %-3d %-1d %6d %s\n", &v[..], &columns);
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(text: &str) -> Vec<Value> {
+        text.split(' ')
+            .map(|g| {
+                let mut v = Value::EMPTY;
+                v.set_text(g.as_bytes());
+                v
+            })
+            .collect()
+    }
+
+    #[test]
+    fn addresses_come_from_eight_groups() {
+        let a = address(&groups("2001 0db8 0 0 0 0 0 1")).unwrap();
+        assert_eq!(a, "2001:db8::1".parse::<std::net::Ipv6Addr>().unwrap().octets());
+        assert_eq!(address(&groups("fe80 0000 0000 0000 0000 0000 0000 000G")), None);
+        assert_eq!(address(&groups("fe80 0000 0000 0000 0000 0000 0000 ")), None);
+        assert_eq!(address(&groups("fe80 0000 0000 0000 0000 0000 0000 00000")), None);
+    }
+
+    #[test]
+    fn lines_scan_into_their_columns() {
+        let mut v = [Value::EMPTY; 34];
+        let line = b"fe800000000000000000000000000001 80 00000000000000000000000000000000 00 00000000000000000000000000000000 ffffffff 00000003 00000000 80200001       lo";
+        assert_eq!(scan(line, &PLAN, &CONVS, &mut v), 31);
+        assert_eq!((v[PREFIX].int(), v[METRIC].int(), v[REF].int(), v[FLAGS].num), (128, -1, 3, 0x8020_0001));
+        assert_eq!((v[0].text(), v[7].text(), v[IFACE].text()), (&b"fe80"[..], &b"0001"[..], &b"lo"[..]));
+    }
 }

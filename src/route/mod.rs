@@ -31,7 +31,6 @@ pub struct Ctx<'a> {
 }
 
 /// Runs `-r`, repeating every second with `-c` until a table fails.
-#[inline(never)]
 pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     let mut names = Names::new();
     let mut lines: LineBuf = [0; core::mem::size_of::<LineBuf>()];
@@ -55,57 +54,48 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     }
 }
 
-/// Families whose route files only exist with kernel modules that modern kernels lack: what
-/// net-tools prints then, to stderr and to stdout (behaviour spec §5.5). Their tables are not
-/// implemented.
-const MISSING_FAMILIES: [(&[u8], &[u8], &[u8]); 6] = [
-    (b"ipx", b"No such file or directory\n", b"IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n"),
-    (b"ddp", b"Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n", b""),
-    (b"ax25", b"/proc/net/ax25_route: No such file or directory\n", b"AX.25 not configured in this system.\n"),
+/// The families without a route table here, and what net-tools prints for them (behaviour
+/// spec §5.5): to stderr, to stdout, and the status. Unix, ash and econet have no route
+/// printer; the others' /proc files exist only with kernel modules modern kernels lack (their
+/// tables are not implemented).
+const OTHER_FAMILIES: [(&[u8], &[u8], &[u8], i32); 9] = [
+    (b"unix", b"No routing for address family `unix'.\n", b"", 3),
+    (b"ash", b"No routing for address family `ash'.\n", b"", 3),
+    (b"ec", b"No routing for address family `ec'.\n", b"", 3),
+    (b"ipx", b"No such file or directory\n", b"IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n", 1),
+    (b"ddp", b"Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n", b"", 1),
+    (b"ax25", b"/proc/net/ax25_route: No such file or directory\n", b"AX.25 not configured in this system.\n", 1),
     // net-tools' first perror leaves errno EINVAL for the second.
-    (b"netrom", b"/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n", b"NET/ROM not configured in this system.\n"),
-    (b"x25", b"", b"X.25 not configured in this system.\n"),
-    (b"rose", b"/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n", b""),
+    (b"netrom", b"/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n", b"NET/ROM not configured in this system.\n", 1),
+    (b"x25", b"", b"X.25 not configured in this system.\n", 1),
+    (b"rose", b"/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n", b"", 1),
 ];
 
 /// net-tools' `route_info`: each family of the list in turn; the first failure ends it.
 /// `buf` is the read buffer the tables share, one after another.
-#[inline(never)]
 fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
     let list: &[u8] = if opts.afname.is_empty() { b"inet" } else { &opts.afname };
-    let fib = opts.fib || !opts.cache;
     for family in list.split(|&b| b == b',').filter(|f| !f.is_empty()) {
-        let status = match family {
-            b"inet" | b"inet6" => {
-                let v6 = family == b"inet6";
-                let mut status = 0;
-                if fib {
-                    status = if v6 { ipv6::print(ctx, buf, false) } else { ipv4::print(ctx, buf) };
-                }
-                if status == 0 && opts.cache {
-                    status = if v6 { ipv6::print(ctx, buf, true) } else { cache::print(ctx, buf) };
-                }
-                status
-            }
-            b"unix" | b"ash" | b"ec" => {
-                err(&[b"No routing for address family `", family, b"'.\n"]);
-                3
-            }
-            _ => match MISSING_FAMILIES.iter().find(|m| m.0 == family) {
-                Some(&(_, to_stderr, to_stdout)) => {
-                    err(&[to_stderr]);
-                    ctx.out.bytes(to_stdout);
-                    1
-                }
-                // Bluetooth: Debian's net-tools is built without it.
-                None => {
+        let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match family {
+            b"inet" => ipv4::print,
+            b"inet6" => ipv6::print,
+            _ => {
+                let Some(&(_, to_stderr, to_stdout, status)) = OTHER_FAMILIES.iter().find(|f| f.0 == family) else {
+                    // Bluetooth: Debian's net-tools is built without it.
                     err(&[b"Address family `", family, b"' not supported.\n"]);
-                    3
-                }
-            },
+                    return 3;
+                };
+                err(&[to_stderr]);
+                ctx.out.bytes(to_stdout);
+                return status;
+            }
         };
-        if status != 0 {
-            return status;
+        // The FIB (the default, or -F), then the cache (-C).
+        for (wanted, cache) in [(opts.fib || !opts.cache, false), (opts.cache, true)] {
+            let status = if wanted { table(ctx, buf, cache) } else { 0 };
+            if status != 0 {
+                return status;
+            }
         }
     }
     0
@@ -114,7 +104,9 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
 /// Opens `/proc/<rel>`. When it cannot be opened, prints net-tools' `perror` and
 /// `<family> not configured in this system.`.
 pub fn open_table(ctx: &mut Ctx, rel: &[u8], family: &[u8]) -> Option<OwnedFd> {
-    match procfs::open(&Path::proc(ctx.proc_root, rel)) {
+    let mut path = Path::new();
+    path.push(ctx.proc_root).push(b"/").push(rel);
+    match procfs::open(&path) {
         Ok(fd) => Some(fd),
         Err(e) => {
             err(&[b"/proc/", rel, b": ", crate::errno::text(e), b"\n"]);
@@ -138,5 +130,26 @@ pub fn flag_letters(t: &mut Text, flags: u32, table: &[u8], bang_replaces: bool)
             }
             crate::addr::push(t, letters);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letters(flags: u32, table: &[u8], bang_replaces: bool) -> String {
+        let mut t = Text::new();
+        flag_letters(&mut t, flags, table, bang_replaces);
+        String::from_utf8(t.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn flag_letters_follow_the_table() {
+        let table = b"U=1 G=2 !=200 H=4 Ns=800000 l=80000000";
+        assert_eq!(letters(0, table, true), "");
+        assert_eq!(letters(0x3, table, true), "UG");
+        assert_eq!(letters(0x207, table, true), "!H");
+        assert_eq!(letters(0x207, table, false), "UG!H");
+        assert_eq!(letters(0x8080_0000, table, true), "Nsl");
     }
 }

@@ -46,6 +46,16 @@ impl Value {
     }
 }
 
+impl crate::printf::Args for [Value] {
+    fn text(&self, i: usize) -> &[u8] {
+        self.get(i).map_or(b"", Value::text)
+    }
+
+    fn number(&self, i: usize) -> i64 {
+        self.get(i).map_or(0, Value::int)
+    }
+}
+
 /// A conversion list built from a header: per column, the field it fills or `SKIP` (`%*s`).
 pub type Plan = heapless::Vec<u8, 128>;
 pub const SKIP: u8 = u8::MAX;
@@ -163,17 +173,20 @@ const FORMAT_SIZE: usize = 512;
 /// and `convs` their conversions; `file` names the table in warnings. None, after a warning
 /// on stderr, when a column is missing or the conversion list would not fit.
 pub fn columns(header: &[u8], names: &[u8], convs: &[Conv], file: &[u8]) -> Option<Plan> {
-    let words = until_nul(header)
-        .split(|&b| matches!(b, b'|' | b' ' | b'\t' | b'\n'))
-        .map(|w| &w[w.iter().position(|&b| !is_space(b)).unwrap_or(w.len())..])
-        .filter(|w| !w.is_empty())
-        // net-tools appends a space to the header, which leaves one empty word at the end.
-        .chain([&b""[..]]);
+    let header = until_nul(header);
     let mut names = names.split(|&b| b == b' ');
     let mut wanted = names.next();
-    let (mut plan, mut format_len, mut column) = (Plan::new(), 0, 0);
-    for word in words {
-        let Some(name) = wanted else { break };
+    let (mut plan, mut format_len, mut column, mut at) = (Plan::new(), 0, 0, 0);
+    while let Some(name) = wanted {
+        while header.get(at).is_some_and(|&b| is_space(b) || b == b'|') {
+            at += 1;
+        }
+        let start = at;
+        while header.get(at).is_some_and(|&b| !matches!(b, b'|' | b' ' | b'\t' | b'\n')) {
+            at += 1;
+        }
+        // At the end this is the empty word net-tools' appended space leaves.
+        let word = &header[start..at];
         let matched = word == name;
         // The conversion's length in the C format: `%*s`, `%15s`, `%127s`, `%X`, `%d`.
         let len = match convs.get(column) {
@@ -181,8 +194,14 @@ pub fn columns(header: &[u8], names: &[u8], convs: &[Conv], file: &[u8]) -> Opti
             Some(Conv::Str(w)) => 3 + (*w >= 10) as usize + (*w >= 100) as usize,
             _ => 2,
         };
-        if format_len + len + 1 >= FORMAT_SIZE {
-            err(&[b"warning: format buffer overflow in ", file, b"\n"]);
+        let overflow = format_len + len + 1 >= FORMAT_SIZE;
+        if overflow || (!matched && word.is_empty()) {
+            let (what, which): (&[u8], &[u8]) = if overflow {
+                (b"format buffer overflow in ", b"")
+            } else {
+                (b"", b" does not contain required field ")
+            };
+            err(&[b"warning: ", what, file, which, if overflow { b"" } else { name }, b"\n"]);
             return None;
         }
         format_len += len + 1;
@@ -191,10 +210,6 @@ pub fn columns(header: &[u8], names: &[u8], convs: &[Conv], file: &[u8]) -> Opti
             wanted = names.next();
             column += 1;
         }
-    }
-    if let Some(missing) = wanted {
-        err(&[b"warning: ", file, b" does not contain required field ", missing, b"\n"]);
-        return None;
     }
     Some(plan)
 }
