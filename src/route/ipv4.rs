@@ -41,10 +41,8 @@ pub const SPECDST: u8 = 14;
 pub const LETTERS: u8 = 15;
 pub const COLUMNS: usize = 16;
 
-/// The columns net-tools wants from /proc/net/route, and the conversions of these and of
-/// the cache's columns, which are the same up to IRTT but for `Source` in place of `Mask`.
-const NAMES: &[u8] = b"Iface Destination Gateway Flags RefCnt Use Metric Mask MTU Window IRTT";
-pub const CONVS: [Conv; 15] = [
+/// The conversions of the columns, the same for the FIB and the cache.
+const CONVS: [Conv; 15] = [
     Conv::Str(15), Conv::Str(127), Conv::Str(127), Conv::Hex(0), Conv::Dec, Conv::Dec, Conv::Dec,
     Conv::Str(127), Conv::Dec, Conv::Dec, Conv::Dec,
     Conv::Dec, Conv::Dec, Conv::Dec, Conv::Str(127),
@@ -59,26 +57,53 @@ pub const MSS_ROW: &[u8] = b"%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n";
 /// The `ext` 3 columns after the address cells.
 pub const EXT3_COLUMNS: [u8; 8] = [LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT];
 
-/// Rows by `ext` 1, 2, 3.
-const ROWS: [Layout; 3] = [
-    (METRIC_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE]),
-    (MSS_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, MSS, WINDOW, IRTT, IFACE]),
-    (
-        b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n",
-        &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT],
-    ),
-];
+/// What differs between /proc/net/route and the rt_cache formats.
+pub struct Table {
+    /// The address columns of the column header.
+    pub addresses: &'static str,
+    /// What the `ext` 3 column header adds.
+    pub ext3_header: &'static str,
+    /// The columns net-tools wants from the file, in order.
+    pub names: &'static [u8],
+    /// The file, as warnings name it.
+    pub file: &'static [u8],
+    /// A line with fewer columns is skipped.
+    pub min_columns: usize,
+    /// Rows by `ext` 1, 2, 3.
+    pub rows: [Layout; 3],
+    /// Flag letters, as `flag_letters` reads them.
+    pub letters: &'static [u8],
+    /// Names a row's addresses into their columns, with the addresses parsed from earlier
+    /// rows; false skips the row.
+    pub cells: fn(&mut Ctx, &mut [Value; COLUMNS], &mut [[u8; 4]; 3]) -> bool,
+}
 
-/// Reject routes (RTF_REJECT) print no gateway, reference count or interface.
+const FIB: Table = Table {
+    addresses: "Destination     Gateway         Genmask         ",
+    ext3_header: "",
+    names: b"Iface Destination Gateway Flags RefCnt Use Metric Mask MTU Window IRTT",
+    file: b"/proc/net/route",
+    min_columns: 10,
+    rows: [
+        (METRIC_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE]),
+        (MSS_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, MSS, WINDOW, IRTT, IFACE]),
+        (
+            b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n",
+            &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT],
+        ),
+    ],
+    // `!` (reject) replaces the letters before it.
+    letters: b"U=1 G=2 !=200 H=4 R=8 D=10 M=20 d=10000 a=20000 c=40000 o=200000 e=400000 \
+               c=1000000 f=2000000 p=4000000 l=80000000 u=40 w=80 i=100 n=400",
+    cells: fib_cells,
+};
+
+/// The FIB's rows for reject routes (RTF_REJECT): no gateway, reference count or interface.
 const REJECT_ROWS: [Layout; 3] = [
     (b"%-15s -               %-15s %-5s %-6d -  %7d -\n", &[DESTINATION, MASK, LETTERS, METRIC, USE]),
     (b"%-15s -               %-15s %-5s     - -          - -\n", &[DESTINATION, MASK, LETTERS]),
     (b"%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n", &[DESTINATION, MASK, LETTERS, METRIC, USE]),
 ];
-
-/// Flag letters; `!` (reject) replaces the letters before it.
-const FLAG_LETTERS: &[u8] = b"U=1 G=2 !=200 H=4 R=8 D=10 M=20 d=10000 a=20000 c=40000 o=200000 e=400000 \
-                            c=1000000 f=2000000 p=4000000 l=80000000 u=40 w=80 i=100 n=400";
 
 /// The netmask net-tools passes for gateways and cache addresses: 0xffffff00 in host order,
 /// compared with a network-order address, so only the first octet counts as host bits.
@@ -125,67 +150,89 @@ pub fn inet_name(ctx: &mut Ctx, t: &mut Text, a: [u8; 4], mask: [u8; 4], host: b
     ctx.looked_up = true;
 }
 
-/// Prints the column header: the address columns, then those of `ext`, then `more`.
-pub fn header(ctx: &mut Ctx, addresses: &str, more: &str) {
+/// Prints the FIB, or with `cache` the cache; the cache's header line says which format
+/// it has. Returns 1 when the file is missing, and for the FIB when it is empty or lacks a
+/// column.
+pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
+    let (file, title) = if cache {
+        (&b"net/rt_cache"[..], "Kernel IP routing cache\n")
+    } else {
+        (&b"net/route"[..], "Kernel IP routing table\n")
+    };
+    let Some(fd) = open_table(ctx, file, b"INET (IPv4)") else { return 1 };
+    let mut lines = Lines::with_limit(fd, buf, HEADER_LIMIT);
+    let mut header_copy = [0u8; HEADER_LIMIT];
+    let header_line = lines.next_line().map(|h| {
+        let n = h.len().min(HEADER_LIMIT);
+        header_copy[..n].copy_from_slice(&h[..n]);
+        &header_copy[..n]
+    });
+    ctx.out.str(title);
+    let table = if cache {
+        match super::cache::format(ctx, header_line, lines.error) {
+            Ok(table) => table,
+            Err(status) => return status,
+        }
+    } else {
+        &FIB
+    };
+    header(ctx, table.addresses, table.ext3_header);
+    let Some(plan) = header_line.and_then(|h| columns(h, table.names, &CONVS, table.file)) else {
+        // The cache goes on (net-tools would crash on the first row; there is none here).
+        return !cache as i32;
+    };
+    lines.limit = ROW_LIMIT;
+    let mut v = [Value::EMPTY; COLUMNS];
+    let mut parsed = [[0u8; 4]; 3];
+    while let Some(line) = lines.next_line() {
+        if scan(line, &plan, &CONVS, &mut v) < table.min_columns || !(table.cells)(ctx, &mut v, &mut parsed) {
+            continue;
+        }
+        let flags = v[FLAGS as usize].num;
+        let mut letters = Text::new();
+        flag_letters(&mut letters, flags, table.letters, true);
+        v[LETTERS as usize].set_text(&letters);
+        let rows = if !cache && flags & RTF_REJECT != 0 { &REJECT_ROWS } else { &table.rows };
+        if let Some(&(fmt, pick)) = rows.get(ctx.ext.wrapping_sub(1)) {
+            printf(ctx.out, fmt, &v[..], pick);
+        }
+    }
+    0
+}
+
+/// Prints the column header for `ext`: the address columns, the numbers, then `ext3` for
+/// `ext` 3.
+pub fn header(ctx: &mut Ctx, addresses: &str, ext3: &str) {
     if let Some(tail) = HEADER_TAILS.get(ctx.ext.wrapping_sub(1)) {
-        for part in [addresses, tail, more, "\n"] {
+        for part in [addresses, tail, if ctx.ext == 3 { ext3 } else { "" }, "\n"] {
             ctx.out.str(part);
         }
     }
 }
 
-/// Prints a row in `layout` (none for `-eee`) from the columns `v`.
-pub fn row(ctx: &mut Ctx, layout: Option<&Layout>, v: &[Value; COLUMNS]) {
-    if let Some(&(fmt, pick)) = layout {
-        printf(ctx.out, fmt, &v[..], pick);
+/// The FIB's cells: the destination named under its mask (a host if RTF_HOST), the gateway
+/// as a host, the mask as numbers; all cut to 15 bytes. Only routes that are up show. An
+/// address that fails to parse keeps the previous row's value, as net-tools' do.
+fn fib_cells(ctx: &mut Ctx, v: &mut [Value; COLUMNS], parsed: &mut [[u8; 4]; 3]) -> bool {
+    let flags = v[FLAGS as usize].num;
+    if flags & RTF_UP == 0 {
+        return false;
     }
-}
-
-/// Prints the FIB, or with `cache` the cache.
-pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
-    if cache {
-        super::cache::print(ctx, buf)
-    } else {
-        fib(ctx, buf)
+    let columns = [DESTINATION, GATEWAY, MASK].map(usize::from);
+    for (a, column) in parsed.iter_mut().zip(columns) {
+        if let Some(p) = hex_address(v[column].text()) {
+            *a = p;
+        }
     }
-}
-
-/// Prints the FIB; 1 when the file is missing, empty or lacks a column.
-fn fib(ctx: &mut Ctx, buf: &mut LineBuf) -> i32 {
-    let Some(fd) = open_table(ctx, b"net/route", b"INET (IPv4)") else { return 1 };
-    ctx.out.str("Kernel IP routing table\n");
-    header(ctx, "Destination     Gateway         Genmask         ", "");
-    let mut lines = Lines::with_limit(fd, buf, HEADER_LIMIT);
-    let Some(plan) = lines.next_line().and_then(|h| columns(h, NAMES, &CONVS, b"/proc/net/route")) else { return 1 };
-    lines.limit = ROW_LIMIT;
-    let mut v = [Value::EMPTY; COLUMNS];
-    // Destination, gateway and mask: one that fails to parse keeps the previous row's value.
-    let mut addresses = [[0u8; 4]; 3];
-    while let Some(line) = lines.next_line() {
-        if scan(line, &plan, &CONVS, &mut v) < 10 || v[FLAGS as usize].num & RTF_UP == 0 {
-            continue;
-        }
-        let columns = [DESTINATION, GATEWAY, MASK].map(usize::from);
-        for (a, column) in addresses.iter_mut().zip(columns) {
-            if let Some(parsed) = hex_address(v[column].text()) {
-                *a = parsed;
-            }
-        }
-        let [dest, gateway, mask] = addresses;
-        let flags = v[FLAGS as usize].num;
-        let mut cells = [Text::new(), Text::new(), Text::new(), Text::new()];
-        inet_name(ctx, &mut cells[0], dest, mask, flags & RTF_HOST != 0);
-        inet_name(ctx, &mut cells[1], gateway, SOCKET_MASK, true);
-        addr::fmt_ipv4(&mut cells[2], mask);
-        for (cell, column) in cells.iter().zip(columns) {
-            v[column].set_text(&cell[..cell.len().min(15)]);
-        }
-        flag_letters(&mut cells[3], flags, FLAG_LETTERS, true);
-        v[LETTERS as usize].set_text(&cells[3]);
-        let rows = if flags & RTF_REJECT != 0 { &REJECT_ROWS } else { &ROWS };
-        row(ctx, rows.get(ctx.ext.wrapping_sub(1)), &v);
+    let [dest, gateway, mask] = *parsed;
+    let mut cells = [Text::new(), Text::new(), Text::new()];
+    inet_name(ctx, &mut cells[0], dest, mask, flags & RTF_HOST != 0);
+    inet_name(ctx, &mut cells[1], gateway, SOCKET_MASK, true);
+    addr::fmt_ipv4(&mut cells[2], mask);
+    for (cell, column) in cells.iter().zip(columns) {
+        v[column].set_text(&cell[..cell.len().min(15)]);
     }
-    0
+    true
 }
 
 #[cfg(test)]

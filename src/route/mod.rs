@@ -40,35 +40,26 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
         n => n as usize,
     } & 3;
     let numeric = opts.numeric.hosts || opts.numeric.symbolic;
-    let mut ctx = Ctx { out, names: &mut names, proc_root: env.proc_root, ext, numeric, looked_up: false };
-    loop {
+    let mut looked_up = false;
+    crate::every_second(opts.continuous, out, |out| {
+        let mut ctx = Ctx { out, names: &mut names, proc_root: env.proc_root, ext, numeric, looked_up };
         let status = route_info(&mut ctx, opts, &mut lines);
-        if status != 0 || !opts.continuous {
-            return status;
-        }
-        ctx.out.flush();
-        if ctx.out.closed {
-            return status;
-        }
-        let _ = rustix::thread::nanosleep(&rustix::time::Timespec { tv_sec: 1, tv_nsec: 0 });
-    }
+        looked_up = ctx.looked_up;
+        status
+    })
 }
 
-/// The families without a route table here, and what net-tools prints for them (behaviour
-/// spec §5.5): to stderr, to stdout, and the status. Unix, ash and econet have no route
-/// printer; the others' /proc files exist only with kernel modules modern kernels lack (their
-/// tables are not implemented).
-const OTHER_FAMILIES: [(&[u8], &[u8], &[u8], i32); 9] = [
-    (b"unix", b"No routing for address family `unix'.\n", b"", 3),
-    (b"ash", b"No routing for address family `ash'.\n", b"", 3),
-    (b"ec", b"No routing for address family `ec'.\n", b"", 3),
-    (b"ipx", b"No such file or directory\n", b"IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n", 1),
-    (b"ddp", b"Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n", b"", 1),
-    (b"ax25", b"/proc/net/ax25_route: No such file or directory\n", b"AX.25 not configured in this system.\n", 1),
+/// Families whose route files exist only with kernel modules modern kernels lack (their
+/// tables are not implemented), and what net-tools prints without them (behaviour spec §5.5),
+/// with status 1: to stderr, then after the `|` to stdout.
+const MISSING_FAMILIES: [(&[u8], &[u8]); 6] = [
+    (b"ipx", b"No such file or directory\n|IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n"),
+    (b"ddp", b"Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n|"),
+    (b"ax25", b"/proc/net/ax25_route: No such file or directory\n|AX.25 not configured in this system.\n"),
     // net-tools' first perror leaves errno EINVAL for the second.
-    (b"netrom", b"/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n", b"NET/ROM not configured in this system.\n", 1),
-    (b"x25", b"", b"X.25 not configured in this system.\n", 1),
-    (b"rose", b"/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n", b"", 1),
+    (b"netrom", b"/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n|NET/ROM not configured in this system.\n"),
+    (b"x25", b"|X.25 not configured in this system.\n"),
+    (b"rose", b"/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n|"),
 ];
 
 /// net-tools' `route_info`: each family of the list in turn; the first failure ends it.
@@ -79,15 +70,20 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
         let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match family {
             b"inet" => ipv4::print,
             b"inet6" => ipv6::print,
+            b"unix" | b"ash" | b"ec" => {
+                err(&[b"No routing for address family `", family, b"'.\n"]);
+                return 3;
+            }
             _ => {
-                let Some(&(_, to_stderr, to_stdout, status)) = OTHER_FAMILIES.iter().find(|f| f.0 == family) else {
+                let Some(&(_, messages)) = MISSING_FAMILIES.iter().find(|f| f.0 == family) else {
                     // Bluetooth: Debian's net-tools is built without it.
                     err(&[b"Address family `", family, b"' not supported.\n"]);
                     return 3;
                 };
-                err(&[to_stderr]);
-                ctx.out.bytes(to_stdout);
-                return status;
+                let bar = messages.iter().position(|&b| b == b'|').unwrap_or(0);
+                err(&[&messages[..bar]]);
+                ctx.out.bytes(&messages[bar + 1..]);
+                return 1;
             }
         };
         // The FIB (the default, or -F), then the cache (-C).

@@ -5,7 +5,9 @@
 //! Values persist across lines on purpose: a short line leaves the fields it does not reach
 //! holding the previous line's values, as net-tools' variables do.
 
+use crate::cscan::{is_space, scanf_number, skip_space};
 use crate::out::err;
+use crate::procfs::c_str;
 
 /// One `scanf` conversion.
 #[derive(Clone, Copy)]
@@ -60,33 +62,14 @@ impl crate::printf::Args for [Value] {
 pub type Plan = heapless::Vec<u8, 128>;
 pub const SKIP: u8 = u8::MAX;
 
-/// C's `isspace` in the C locale.
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-/// `sscanf` stops at a NUL byte, whatever follows it.
-pub fn until_nul(s: &[u8]) -> &[u8] {
-    &s[..s.iter().position(|&b| b == 0).unwrap_or(s.len())]
-}
-
 struct Scanner<'a> {
     s: &'a [u8],
 }
 
 impl<'a> Scanner<'a> {
-    fn skip_space(&mut self) {
-        while let [b, rest @ ..] = self.s {
-            if !is_space(*b) {
-                break;
-            }
-            self.s = rest;
-        }
-    }
-
     /// `%Ns` (`width` 0: no limit); None at the end of the input.
     fn word(&mut self, width: usize) -> Option<&'a [u8]> {
-        self.skip_space();
+        skip_space(&mut self.s);
         let limit = if width == 0 { self.s.len() } else { width.min(self.s.len()) };
         let n = self.s[..limit].iter().position(|&b| is_space(b)).unwrap_or(limit);
         let (word, rest) = self.s.split_at(n);
@@ -94,54 +77,22 @@ impl<'a> Scanner<'a> {
         (n > 0).then_some(word)
     }
 
-    /// `%d` (strtol, then cut to `int`) or `%x` with a width (strtoul, then cut to
-    /// `unsigned int`): the sign, a `0x` and the digits all count against the width.
+    /// `%d` (cut to `int`) or `%x` with a width (cut to `unsigned int`). The sign, a `0x` and
+    /// the digits all count against the width, so the number is read from that many bytes.
     fn number(&mut self, hex: bool, width: usize) -> Option<u32> {
-        self.skip_space();
-        let s = self.s;
-        let base = if hex { 16 } else { 10 };
-        let mut left = if width == 0 { usize::MAX } else { width };
-        let mut i = 0;
-        let negative = s.first() == Some(&b'-');
-        if matches!(s.first(), Some(b'-' | b'+')) {
-            i += 1;
-            left -= 1;
-        }
-        let (mut value, mut overflow, mut digits) = (0u64, false, 0);
-        if left > 0 && s.get(i) == Some(&b'0') {
-            (i, left, digits) = (i + 1, left - 1, 1);
-            if hex && left > 0 && matches!(s.get(i), Some(b'x' | b'X')) {
-                (i, left) = (i + 1, left - 1);
-            }
-        }
-        while let Some(d) = s.get(i).and_then(|&b| (b as char).to_digit(base)).filter(|_| left > 0) {
-            match value.checked_mul(base as u64).and_then(|v| v.checked_add(d as u64)) {
-                Some(v) => value = v,
-                None => overflow = true,
-            }
-            (i, left, digits) = (i + 1, left - 1, digits + 1);
-        }
-        self.s = &s[i..];
-        if digits == 0 {
-            return None;
-        }
-        let value = if hex {
-            // strtoul saturates, and a minus sign negates modulo 2^64.
-            if overflow { u64::MAX } else if negative { value.wrapping_neg() } else { value }
-        } else {
-            // strtol saturates at LONG_MIN / LONG_MAX.
-            let limit = if negative { 1 << 63 } else { i64::MAX as u64 };
-            let value = if overflow { limit } else { value.min(limit) };
-            if negative { value.wrapping_neg() } else { value }
-        };
-        Some(value as u32)
+        skip_space(&mut self.s);
+        let n = if width == 0 { self.s.len() } else { width.min(self.s.len()) };
+        let mut field = &self.s[..n];
+        let value = scanf_number(&mut field, if hex { 16 } else { 10 }, !hex);
+        self.s = &self.s[n - field.len()..];
+        value.map(|v| v as u32)
     }
 }
 
 /// `sscanf(line, format, …)` for the conversion list `plan` over the columns `convs`: stores
 /// into `values` (indexed like `convs`) and returns how many were stored.
 pub fn scan(line: &[u8], plan: &[u8], convs: &[Conv], values: &mut [Value]) -> usize {
-    let mut scanner = Scanner { s: until_nul(line) };
+    let mut scanner = Scanner { s: c_str(line) };
     let mut stored = 0;
     for &column in plan {
         let (Some(&conv), Some(value)) = (convs.get(column as usize), values.get_mut(column as usize)) else {
@@ -173,7 +124,7 @@ const FORMAT_SIZE: usize = 512;
 /// and `convs` their conversions; `file` names the table in warnings. None, after a warning
 /// on stderr, when a column is missing or the conversion list would not fit.
 pub fn columns(header: &[u8], names: &[u8], convs: &[Conv], file: &[u8]) -> Option<Plan> {
-    let header = until_nul(header);
+    let header = c_str(header);
     let mut names = names.split(|&b| b == b' ');
     let mut wanted = names.next();
     let (mut plan, mut format_len, mut column, mut at) = (Plan::new(), 0, 0, 0);
