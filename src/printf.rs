@@ -15,36 +15,29 @@ pub trait Args {
 /// `%[-][width]d` occur in our formats. `%s` text goes through `Out::safe`: it comes from /proc
 /// or /etc.
 pub fn printf<A: Args + ?Sized>(out: &mut Out, fmt: &[u8], args: &A, pick: &[u8]) {
-    let mut pick = pick.iter().map(|&i| i as usize);
+    let mut pick = pick.iter();
     let mut rest = fmt;
-    while !rest.is_empty() {
-        let literal = rest.iter().position(|&b| b == b'%').unwrap_or(rest.len());
-        out.bytes(&rest[..literal]);
-        rest = &rest[literal..];
-        let [_, after @ ..] = rest else { break };
+    while let [c, after @ ..] = rest {
         rest = after;
-        let left = rest.first() == Some(&b'-');
-        if left {
-            rest = &rest[1..];
+        if *c != b'%' {
+            out.byte(*c);
+            continue;
         }
+        let left = rest.first() == Some(&b'-');
+        rest = &rest[left as usize..];
         let width = number(&mut rest);
-        let precision = match rest.first() {
-            Some(b'.') => {
-                rest = &rest[1..];
-                number(&mut rest)
-            }
-            _ => usize::MAX,
-        };
-        let conversion = rest.first().copied();
-        rest = rest.get(1..).unwrap_or(&[]);
-        let i = pick.next().unwrap_or(usize::MAX);
-        let mut digits = itoa::Buffer::new();
-        let text = if conversion == Some(b'd') {
-            digits.format(args.number(i)).as_bytes()
+        let precision = if rest.first() == Some(&b'.') {
+            rest = &rest[1..];
+            number(&mut rest)
         } else {
-            let s = args.text(i);
-            &s[..s.len().min(precision)]
+            usize::MAX
         };
+        let number_wanted = rest.first() == Some(&b'd');
+        rest = rest.get(1..).unwrap_or_default();
+        let i = pick.next().map_or(usize::MAX, |&i| i as usize);
+        let mut digits = itoa::Buffer::new();
+        let text = if number_wanted { digits.format(args.number(i)).as_bytes() } else { args.text(i) };
+        let text = &text[..text.len().min(precision)];
         let pad = width.saturating_sub(text.len());
         if !left {
             out.spaces(pad);

@@ -13,10 +13,9 @@ use crate::out::err;
 use crate::procfs::c_str;
 use rustix::io::Errno;
 
-/// net-tools' `proc_guess_fmt`: words searched for anywhere in the header, and their bits.
-/// 63 is format 2, 97 format 1.
-const GUESS: [(&[u8], u32); 7] =
-    [(b"IRTT", 1), (b"TOS", 2), (b"HHRef", 4), (b"HHUptod", 8), (b"SpecDst", 16), (b"HH", 32), (b"ARP", 64)];
+/// net-tools' `proc_guess_fmt`: words searched for anywhere in the header; the n-th counts
+/// 2^n. 63 is format 2, 97 format 1.
+const GUESS: &[u8] = b"IRTT TOS HHRef HHUptod SpecDst HH ARP";
 
 const SOURCE: u8 = MASK;
 const SOURCE_COLUMNS: &str = "Source          Destination     Gateway         ";
@@ -112,7 +111,8 @@ pub fn format(ctx: &mut Ctx, header_line: Option<&[u8]>, read_error: Option<Errn
 /// net-tools' `proc_guess_fmt`: the bits of the `GUESS` words the header contains.
 fn guess(header: &[u8]) -> u32 {
     let text = c_str(header);
-    GUESS.iter().filter(|g| text.windows(g.0.len()).any(|w| w == g.0)).fold(0, |bits, g| bits | g.1)
+    let found = |word: &[u8]| text.windows(word.len()).any(|w| w == word) as u32;
+    GUESS.split(|&b| b == b' ').enumerate().map(|(n, word)| found(word) << n).sum()
 }
 
 /// Names the addresses in `columns` and writes the names back there. net-tools parses them
