@@ -13,8 +13,10 @@ pub mod masq;
 pub mod names;
 pub mod options;
 pub mod out;
+pub mod printf;
 pub mod procfs;
 pub mod programs;
+pub mod route;
 pub mod scan;
 pub mod sockets;
 pub mod stats;
@@ -59,14 +61,8 @@ fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     if opts.statistics > 0 {
         return stats::run(opts, env, out);
     }
-    let unfinished = if opts.route > 0 {
-        Some("-r")
-    } else {
-        None
-    };
-    if let Some(flag) = unfinished {
-        out::err(&[b"netstat: ", flag.as_bytes(), b" is not implemented yet\n"]);
-        return 1;
+    if opts.route > 0 {
+        return route::run(opts, env, out);
     }
     if opts.interfaces > 0 {
         return iface::run(opts, env, out);

@@ -124,8 +124,11 @@ pub struct Lines<'b> {
     start: usize,
     end: usize,
     eof: bool,
-    /// The longest piece returned, newline included: fgets' buffer size minus one.
-    limit: usize,
+    /// The longest piece returned, newline included: fgets' buffer size minus one. Callers
+    /// that read one file with several buffer sizes (net-tools' /proc header parser) change it.
+    pub limit: usize,
+    /// The error that ended reading early, if one did (reported as `perror` would).
+    pub error: Option<Errno>,
 }
 
 pub type LineBuf = [u8; READ_BUF];
@@ -137,7 +140,7 @@ impl<'b> Lines<'b> {
 
     /// Lines as `fgets` with a buffer of `limit + 1` bytes cuts them.
     pub fn with_limit(fd: OwnedFd, buf: &'b mut LineBuf, limit: usize) -> Self {
-        Lines { fd, buf, start: 0, end: 0, eof: false, limit }
+        Lines { fd, buf, start: 0, end: 0, eof: false, limit, error: None }
     }
 
     /// The next line without its `\n`, cut into `fgets`-sized pieces; `None` at end of file.
@@ -180,7 +183,8 @@ impl<'b> Lines<'b> {
                 }
                 Ok(n) => self.end += n,
                 Err(Errno::INTR) => {}
-                Err(_) => {
+                Err(e) => {
+                    self.error = Some(e);
                     self.eof = true;
                     return;
                 }

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 const PARTS: &[&str] = &["r", "i", "g", "s", "M", "inet", "unix", "sctp", "legacy"];
 
 /// The parts of our netstat that are not written yet.
-const PENDING: &[&str] = &["r"];
+const PENDING: &[&str] = &[];
 
 #[derive(Clone, Copy)]
 struct Line {
@@ -117,7 +117,7 @@ const LINES: &[Line] = &[
     l(&["-N"]).pending("unix"),
     l(&["-o"]).pending("inet unix"),
     l(&["-p"]).pending("inet unix"),
-    l(&["-r"]).pending("r"),
+    l(&["-r"]),
     l(&["-s"]).pending("s"),
     l(&["-S"]).pending("sctp"),
     l(&["-t"]),
@@ -248,7 +248,7 @@ const LINES: &[Line] = &[
     l(&["--tcpip", "-t"]),
     l(&["--tcpip", "--tcpip", "-t"]),
     l(&["--interfaces"]).pending("i"),
-    l(&["--route"]).pending("r"),
+    l(&["--route"]),
     l(&["--masquerade"]).pending("M"),
     l(&["--protocol", "inet"]),
     l(&["--protocol=inet6"]),
@@ -312,7 +312,7 @@ const LINES: &[Line] = &[
     l(&["--d", "-t"]),
     l(&["--r"]),
     l(&["--ro"]),
-    l(&["--rou"]).pending("r"),
+    l(&["--rou"]),
     l(&["--ros"]).pending("legacy"),
     l(&["--ra"]),
     l(&["--rf"]),
@@ -489,12 +489,12 @@ const LINES: &[Line] = &[
     l(&["-ri", "-A", "bogus"]),
     l(&["-ri", "-q"]),
     l(&["-ri", "--"]),
-    l(&["-r", "--", "-i"]).pending("r"),
+    l(&["-r", "--", "-i"]),
     l(&["-i", "-t", "-i"]),
-    l(&["-rg"]).pending("r"),
+    l(&["-rg"]),
     l(&["-ig"]).pending("i"),
     l(&["-sg"]).pending("s"),
-    l(&["-tr"]).pending("r"),
+    l(&["-tr"]),
     l(&["-gg"]).pending("g"),
     l(&["-st"]).pending("s"),
     l(&["-Mt"]).pending("M"),

@@ -173,10 +173,17 @@ impl Names {
     /// Because of its netmask quirk an address counts as a host when its first byte is not
     /// zero (`gethostbyaddr`), else as a network (`getnetbyaddr`); 0.0.0.0 stays numeric.
     pub fn inet_host(&mut self, t: &mut Text, a: [u8; 4], numeric: bool) {
-        let key = u32::from_be_bytes(a) as u128;
-        let ask = if a[0] != 0 { Ask::Host4 } else { Ask::Network };
-        let name = if numeric || key == 0 { None } else { self.files_name(ask, key) };
-        match name {
+        if numeric || a == [0; 4] {
+            return addr::fmt_ipv4(t, a);
+        }
+        self.inet_name(t, a, a[0] != 0);
+    }
+
+    /// The name the files give an IPv4 host (`gethostbyaddr`) or, when `host` is false, a
+    /// network (`getnetbyaddr`, /etc/networks); the dotted quad when they give none.
+    pub fn inet_name(&mut self, t: &mut Text, a: [u8; 4], host: bool) {
+        let ask = if host { Ask::Host4 } else { Ask::Network };
+        match self.files_name(ask, u32::from_be_bytes(a) as u128) {
             Some(e) => self.push_name(t, e, HOST_MAX),
             None => addr::fmt_ipv4(t, a),
         }

@@ -1,0 +1,144 @@
+//! The IPv4 routing cache from /proc/net/rt_cache (`-C`, behaviour spec §5.3), which
+//! `ipv4::print` reads as it reads the FIB. Its header tells the 2.0 layout (format 1) from
+//! the 2.2 one (format 2); kernels since 3.6 keep a file with only the format 2 header.
+
+use super::ipv4::{
+    header, hex_address, inet_name, Table, COLUMNS, DESTINATION, EXT3_COLUMNS, GATEWAY, LETTERS, MASK, METRIC_ROW,
+    MSS_ROW, SOCKET_MASK, SPECDST,
+};
+use super::scan::Value;
+use super::Ctx;
+use crate::addr::Text;
+use crate::out::err;
+use crate::procfs::c_str;
+use rustix::io::Errno;
+
+/// net-tools' `proc_guess_fmt`: words searched for anywhere in the header; the n-th counts
+/// 2^n. 63 is format 2, 97 format 1.
+const GUESS: &[u8] = b"IRTT TOS HHRef HHUptod SpecDst HH ARP";
+
+const SOURCE: u8 = MASK;
+const SOURCE_COLUMNS: &str = "Source          Destination     Gateway         ";
+
+/// A row's columns: the addresses, the FIB's `ext` 3 columns (or the first `N - 3` of them),
+/// then `more`.
+const fn row<const N: usize>(more: &[u8]) -> [u8; N] {
+    let mut c = [0; N];
+    (c[0], c[1], c[2]) = (SOURCE, DESTINATION, GATEWAY);
+    let mut i = 3;
+    while i < N {
+        c[i] = if i < 11 { EXT3_COLUMNS[i - 3] } else { more[i - 11] };
+        i += 1;
+    }
+    c
+}
+
+/// The FIB's `ext` 1 and 2 rows, with the source first.
+const ROW1: [u8; 8] = [SOURCE, DESTINATION, GATEWAY, LETTERS, 6, 4, 5, 0];
+const ROW2: [u8; 8] = [SOURCE, DESTINATION, GATEWAY, LETTERS, 8, 9, 10, 0];
+
+/// The cache flags after the route flags.
+macro_rules! cache_letters {
+    () => {
+        "n=10000 d=20000 t=80000 f=200000 q=400000 Ns=800000 r=1000000 i=4000000 Nd=8000000 b=10000000 \
+         m=20000000 #=40000000 l=80000000"
+    };
+}
+
+const FORMAT1: Table = Table {
+    addresses: SOURCE_COLUMNS,
+    ext3_header: "  HH  Arp",
+    names: b"Iface Destination Gateway Flags RefCnt Use Metric Source MTU Window IRTT HH ARP",
+    file: b"/proc/net/rt_cache",
+    min_columns: 12,
+    rows: [
+        (METRIC_ROW, &ROW1),
+        (MSS_ROW, &ROW2),
+        (b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %d\n", &row::<13>(&[11, 12])),
+    ],
+    letters: concat!("U=1 H=4 G=2 !=200 R=8 D=10 M=20 ", cache_letters!()).as_bytes(),
+    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], &[DESTINATION, GATEWAY, SOURCE]),
+};
+
+const FORMAT2: Table = Table {
+    addresses: SOURCE_COLUMNS,
+    ext3_header: "  TOS HHRef HHUptod     SpecDst",
+    names: b"Iface Destination Gateway Flags RefCnt Use Metric Source MTU Window IRTT TOS HHRef HHUptod SpecDst",
+    file: b"/proc/net/rt_cache",
+    min_columns: 12,
+    rows: [
+        (METRIC_ROW, &ROW1),
+        (MSS_ROW, &ROW2),
+        (
+            b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n",
+            &row::<15>(&[11, 12, 13, SPECDST]),
+        ),
+    ],
+    // Format 2 has no U or H: those bits mean dead (`-`) and on-link (`o`).
+    letters: concat!("G=2 !=200 R=8 D=10 M=20 -=1 o=4 ", cache_letters!()).as_bytes(),
+    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], &[DESTINATION, GATEWAY, SOURCE, SPECDST]),
+};
+
+/// The table for the cache's header line, after net-tools' messages for a missing header
+/// (status 255: net-tools exits) or a format it does not know (status 0, no rows: net-tools
+/// would print rows of uninitialised memory).
+pub fn format(ctx: &mut Ctx, header_line: Option<&[u8]>, read_error: Option<Errno>) -> Result<&'static Table, i32> {
+    let Some(header_line) = header_line else {
+        // net-tools' perror shows errno as it was: the read's error, else what came before.
+        let why = match read_error {
+            Some(e) => crate::errno::text(e),
+            None if ctx.looked_up => b"Success",
+            None => crate::errno::text(Errno::NOENT), // a failed open while libc started
+        };
+        err(&[b"/proc/net/rt_cache: ", why, b"\n"]);
+        return Err(255);
+    };
+    match guess(header_line) {
+        97 => Ok(&FORMAT1),
+        63 => Ok(&FORMAT2),
+        n => {
+            ctx.out.str("ERROR: proc_guess_fmt(/proc/net/rt_cache,... returned: ");
+            ctx.out.num(n);
+            ctx.out.str("\n");
+            if ctx.ext != 3 {
+                header(ctx, SOURCE_COLUMNS, "");
+            }
+            Err(0)
+        }
+    }
+}
+
+/// net-tools' `proc_guess_fmt`: the bits of the `GUESS` words the header contains.
+fn guess(header: &[u8]) -> u32 {
+    let text = c_str(header);
+    let found = |word: &[u8]| text.windows(word.len()).any(|w| w == word) as u32;
+    GUESS.split(|&b| b == b' ').enumerate().map(|(n, word)| found(word) << n).sum()
+}
+
+/// Names the addresses in `columns` and writes the names back there. net-tools parses them
+/// all into one variable, so one that fails to parse shows the one before it; a line too
+/// short for SpecDst leaves the previous row's SpecDst name, which fails to parse.
+fn cells(ctx: &mut Ctx, v: &mut [Value; COLUMNS], last: &mut [u8; 4], columns: &[u8]) -> bool {
+    for &c in columns {
+        if let Some(a) = hex_address(v[c as usize].text()) {
+            *last = a;
+        }
+        let mut name = Text::new();
+        inet_name(ctx, &mut name, *last, SOCKET_MASK, false);
+        v[c as usize].set_text(&name);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_tell_the_format() {
+        assert_eq!(guess(b"Iface\tDestination\tGateway \tFlags\t\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tTOS\tHHRef\tHHUptod\tSpecDst"), 63);
+        assert_eq!(guess(b"Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tHH\tARP"), 97);
+        assert_eq!(guess(b"Iface Destination Gateway"), 0);
+        assert_eq!(guess(b"IRTT\0 TOS"), 1);
+    }
+}
