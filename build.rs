@@ -29,6 +29,15 @@ fn main() {
     ] {
         println!("cargo:rustc-link-arg-bin=netstat={arg}");
     }
+    // rustc links this target with its own lld (since Rust 1.90), which takes these too:
+    // identical functions (monomorphisations that came out the same) kept once, and read-only
+    // data in the code's segment, which saves a program header and a page gap without making
+    // any segment both writable and executable.
+    if std::env::var("TARGET").is_ok_and(|t| t == "x86_64-unknown-linux-gnu") {
+        for arg in ["-Wl,--icf=all", "-Wl,--no-rosegment"] {
+            println!("cargo:rustc-link-arg-bin=netstat={arg}");
+        }
+    }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/src/nolibc.ld");
     println!("cargo:rerun-if-changed={script}");
     println!("cargo:rustc-link-arg-bin=netstat=-Wl,{script}");
