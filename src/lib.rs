@@ -4,6 +4,7 @@
 
 pub mod addr;
 pub mod arena;
+pub mod bpe;
 pub mod cli;
 pub mod cscan;
 pub mod errno;

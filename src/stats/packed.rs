@@ -43,21 +43,7 @@ pub fn sentence(found: Found, text: &mut Text) {
 }
 
 fn unpack(tokens: &[u8], text: &mut Text) {
-    for &token in tokens {
-        expand(token, text);
-    }
-}
-
-fn expand(token: u8, text: &mut Text) {
-    match PAIRS.get((token as usize).wrapping_sub(0x80)) {
-        Some(&[first, second]) => {
-            expand(first, text);
-            expand(second, text);
-        }
-        None => {
-            let _ = text.push(token);
-        }
-    }
+    crate::bpe::unpack(&PAIRS, tokens, text.as_mut_view());
 }
 
 #[cfg(test)]
