@@ -102,7 +102,7 @@ fn pack_stats_tables() {
     std::fs::write(out, rs).unwrap();
 }
 
-/// Writes `$OUT_DIR/usage_packed.rs`: the usage texts byte-pair encoded (see `src/bpe.rs`)
+/// Writes `$OUT_DIR/usage_packed.rs`: the usage texts byte-pair encoded (see `src/pack.rs`)
 /// with their own `PAIRS`.
 fn pack_usage_texts() {
     let texts = [("USAGE", usage_text::USAGE), ("FAMILIES", usage_text::FAMILIES), ("VERSION", usage_text::VERSION)];

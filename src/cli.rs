@@ -8,6 +8,7 @@
 
 use crate::options::Options;
 use crate::out::{err, Out};
+use crate::pack::put;
 use crate::usage;
 
 pub enum Token<'a> {
@@ -113,8 +114,7 @@ enum Opt {
 }
 
 /// net-tools' long option table, in its order (which decides how ambiguities are listed).
-/// The binary carries it packed (`LONG_NAMES`, `LONG_OPTS`): as a table it would cost a
-/// pointer and a length per name.
+/// The binary carries it packed (`LONG_NAMES`, `LONG_OPTS`).
 const LONG: [(&str, Opt); 45] = [
     ("ax25", Opt::Family),
     ("x25", Opt::Family),
@@ -164,16 +164,14 @@ const LONG: [(&str, Opt); 45] = [
 ];
 
 /// The names of `LONG`, each ended by a NUL.
-static LONG_NAMES: [u8; LONG_NAMES_LEN] = pack_long_names();
-/// What the options of `LONG` do.
-static LONG_OPTS: [Opt; LONG.len()] = {
-    let mut opts = [Opt::Family; LONG.len()];
-    let mut i = 0;
+static LONG_NAMES: [u8; LONG_NAMES_LEN] = {
+    let mut packed = [0; LONG_NAMES_LEN];
+    let (mut at, mut i) = (0, 0);
     while i < LONG.len() {
-        opts[i] = LONG[i].1;
+        at = put(&mut packed, at, LONG[i].0.as_bytes()) + 1;
         i += 1;
     }
-    opts
+    packed
 };
 
 const LONG_NAMES_LEN: usize = {
@@ -185,21 +183,16 @@ const LONG_NAMES_LEN: usize = {
     len
 };
 
-const fn pack_long_names() -> [u8; LONG_NAMES_LEN] {
-    let mut packed = [0; LONG_NAMES_LEN];
-    let (mut at, mut i) = (0, 0);
+/// What the options of `LONG` do.
+static LONG_OPTS: [Opt; LONG.len()] = {
+    let mut opts = [Opt::Family; LONG.len()];
+    let mut i = 0;
     while i < LONG.len() {
-        let name = LONG[i].0.as_bytes();
-        let mut j = 0;
-        while j < name.len() {
-            packed[at + j] = name[j];
-            j += 1;
-        }
-        at += name.len() + 1;
+        opts[i] = LONG[i].1;
         i += 1;
     }
-    packed
-}
+    opts
+};
 
 /// The long options in table order: name and action.
 fn long_options() -> impl Iterator<Item = (&'static [u8], Opt)> {

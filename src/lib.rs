@@ -4,7 +4,7 @@
 
 pub mod addr;
 pub mod arena;
-pub mod bpe;
+pub mod pack;
 pub mod cli;
 pub mod cscan;
 pub mod errno;

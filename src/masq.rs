@@ -159,10 +159,11 @@ fn print(out: &mut Out, names: &mut Names, protocol: &Protocol, c: &Connection, 
     if extended {
         out.num_right(c.initial_sequence, 10);
         out.byte(b' ');
-        out.num_right(c.delta, 5);
+        // Deltas print as i32: the binary then needs no 16-bit formatter.
+        out.num_right(c.delta as i32, 5);
         out.byte(b' ');
         match c.previous_delta {
-            Some(d) => out.num_right(d, 5),
+            Some(d) => out.num_right(d as i32, 5),
             None => out.bytes(b"    -"),
         }
         out.byte(b' ');

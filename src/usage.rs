@@ -17,7 +17,7 @@ type Text = heapless::Vec<u8, 2048>;
 
 fn unpack(tokens: &[u8]) -> Text {
     let mut text = Text::new();
-    crate::bpe::unpack(&packed::PAIRS, tokens, text.as_mut_view());
+    crate::pack::unpack(&packed::PAIRS, tokens, text.as_mut_view());
     text
 }
 

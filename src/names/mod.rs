@@ -209,7 +209,8 @@ impl Names {
                 return self.push_name(t, e, PORT_MAX);
             }
         }
-        addr::push(t, itoa::Buffer::new().format(port).as_bytes());
+        // As u32: the binary then needs no 16-bit formatter.
+        addr::push(t, itoa::Buffer::new().format(port as u32).as_bytes());
     }
 
     /// The `-e` User column: the login name, or the decimal uid. net-tools passes its int

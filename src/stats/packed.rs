@@ -43,7 +43,7 @@ pub fn sentence(found: Found, text: &mut Text) {
 }
 
 fn unpack(tokens: &[u8], text: &mut Text) {
-    crate::bpe::unpack(&PAIRS, tokens, text.as_mut_view());
+    crate::pack::unpack(&PAIRS, tokens, text.as_mut_view());
 }
 
 #[cfg(test)]
