@@ -5,6 +5,8 @@
 //! command line is far shorter than 2^32 options), so `-t` given 255 times plus `-u` still adds
 //! up to more than 0.
 
+use crate::pack::word_index;
+
 /// Address families named with `-A`, `--<af>`, `-4`, `-6` or `-x`; each counts its mentions.
 /// In C layout, so that `named` finds a counter by arithmetic on its index.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
@@ -27,7 +29,7 @@ pub struct Families {
 impl Families {
     /// The counter of the family with this canonical name (as net-tools spells it in `afname`).
     pub fn named(&mut self, name: &[u8]) -> Option<&mut u32> {
-        let i = b"inet inet6 unix ipx ax25 netrom x25 rose ddp ash ec bluetooth".split(|&b| b == b' ').position(|n| n == name)?;
+        let i = word_index(b"inet inet6 unix ipx ax25 netrom x25 rose ddp ash ec bluetooth", name)?;
         Some(match i {
             0 => &mut self.inet,
             1 => &mut self.inet6,

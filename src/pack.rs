@@ -14,6 +14,11 @@ pub const fn put(to: &mut [u8], at: usize, bytes: &[u8]) -> usize {
     at + bytes.len()
 }
 
+/// Which word of `words` (separated by single spaces) `w` is.
+pub fn word_index(words: &[u8], w: &[u8]) -> Option<usize> {
+    words.split(|&b| b == b' ').position(|word| word == w)
+}
+
 /// Appends the text of byte-pair encoded `tokens` to `text`, as much as fits: a token
 /// 0x80 + i stands for the two tokens `pairs[i]`, any other byte for itself.
 pub fn unpack(pairs: &[[u8; 2]], tokens: &[u8], text: &mut VecView<u8>) {
