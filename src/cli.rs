@@ -114,7 +114,7 @@ enum Opt {
 }
 
 /// net-tools' long option table, in its order (which decides how ambiguities are listed).
-/// The binary carries it packed (`LONG_NAMES`, `LONG_OPTS`).
+/// The binary carries it packed (`LONG_PACKED`).
 const LONG: [(&str, Opt); 45] = [
     ("ax25", Opt::Family),
     ("x25", Opt::Family),
@@ -163,40 +163,58 @@ const LONG: [(&str, Opt); 45] = [
     ("context", Opt::Short(b'Z')),
 ];
 
-/// The names of `LONG`, each ended by a NUL.
-static LONG_NAMES: [u8; LONG_NAMES_LEN] = {
-    let mut packed = [0; LONG_NAMES_LEN];
+/// `LONG` as one string: per option the code of what it does (`Opt::code`), its name and a NUL.
+static LONG_PACKED: [u8; LONG_PACKED_LEN] = {
+    let mut packed = [0; LONG_PACKED_LEN];
     let (mut at, mut i) = (0, 0);
     while i < LONG.len() {
-        at = put(&mut packed, at, LONG[i].0.as_bytes()) + 1;
+        packed[at] = LONG[i].1.code();
+        at = put(&mut packed, at + 1, LONG[i].0.as_bytes()) + 1;
         i += 1;
     }
     packed
 };
 
-const LONG_NAMES_LEN: usize = {
+const LONG_PACKED_LEN: usize = {
     let (mut len, mut i) = (0, 0);
     while i < LONG.len() {
-        len += LONG[i].0.len() + 1;
+        len += LONG[i].0.len() + 2;
         i += 1;
     }
     len
 };
 
-/// What the options of `LONG` do.
-static LONG_OPTS: [Opt; LONG.len()] = {
-    let mut opts = [Opt::Family; LONG.len()];
-    let mut i = 0;
-    while i < LONG.len() {
-        opts[i] = LONG[i].1;
-        i += 1;
+impl Opt {
+    /// The option character, or for the long-only options a byte below any of them.
+    const fn code(self) -> u8 {
+        match self {
+            Opt::Short(c) => c,
+            Opt::NumericHosts => 1,
+            Opt::NumericPorts => 2,
+            Opt::NumericUsers => 3,
+            Opt::Family => 4,
+            Opt::OutOfRange => 5,
+        }
     }
-    opts
-};
+
+    fn from_code(code: u8) -> Opt {
+        match code {
+            1 => Opt::NumericHosts,
+            2 => Opt::NumericPorts,
+            3 => Opt::NumericUsers,
+            4 => Opt::Family,
+            5 => Opt::OutOfRange,
+            c => Opt::Short(c),
+        }
+    }
+}
 
 /// The long options in table order: name and action.
+// Not inlined into its two callers: a smaller binary.
+#[inline(never)]
 fn long_options() -> impl Iterator<Item = (&'static [u8], Opt)> {
-    LONG_NAMES.split(|&b| b == 0).zip(LONG_OPTS.iter().copied())
+    let entry = |e: &'static [u8]| e.split_first().map(|(&code, name)| (name, Opt::from_code(code)));
+    LONG_PACKED.split(|&b| b == 0).map_while(entry)
 }
 
 /// The outcome of looking a long option name up the way glibc does.
@@ -311,6 +329,8 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
     Ok(o)
 }
 
+// Called, not inlined, at each of its many uses: a smaller binary.
+#[inline(never)]
 fn bump(n: &mut u32) {
     *n = n.saturating_add(1);
 }

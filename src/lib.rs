@@ -76,6 +76,11 @@ fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
 /// Runs `once`, and under `-c` again every second for as long as it returns 0, flushing stdout
 /// before each pause as net-tools does. Returns the status that ended the loop.
 pub fn every_second(continuous: bool, out: &mut Out, mut once: impl FnMut(&mut Out) -> i32) -> i32 {
+    every_second_dyn(continuous, out, &mut once)
+}
+
+/// `every_second`, compiled once for all its callers.
+fn every_second_dyn(continuous: bool, out: &mut Out, once: &mut dyn FnMut(&mut Out) -> i32) -> i32 {
     loop {
         let status = once(out);
         if status != 0 || !continuous {

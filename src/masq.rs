@@ -137,6 +137,8 @@ fn numbers(s: &mut &[u8], pdelta: bool) -> Option<Connection> {
     })
 }
 
+// Not inlined into the reading loop: a smaller binary.
+#[inline(never)]
 fn print(out: &mut Out, names: &mut Names, protocol: &[u8], c: &Connection, opts: &Options, extended: bool) {
     for &b in protocol {
         out.byte(b.to_ascii_lowercase());

@@ -28,6 +28,8 @@ pub struct Families {
 
 impl Families {
     /// The counter of the family with this canonical name (as net-tools spells it in `afname`).
+    // Not inlined into the family parser: a smaller binary.
+    #[inline(never)]
     pub fn named(&mut self, name: &[u8]) -> Option<&mut u32> {
         let i = word_index(b"inet inet6 unix ipx ax25 netrom x25 rose ddp ash ec bluetooth", name)?;
         Some(match i {
