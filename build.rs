@@ -52,7 +52,9 @@ fn main() {
 /// - `ENTRIES`: per table (from `TABLE_START[t]` to `TABLE_START[t + 1]`), each entry the kind
 ///   byte (below 0x20), the sentence number, then the name's tokens (0x20 and above);
 /// - `SENTENCES`: the distinct sentences, tokens each ended by a 0, `%` standing for the value;
-/// - `PAIRS`: byte-pair encoding; token 0x80 + i stands for the two tokens `PAIRS[i]`.
+/// - `PAIRS`: byte-pair encoding; token 0x80 + i stands for the two tokens `PAIRS[i]`;
+/// - `IPV4_TITLE_WORDS`, `IPV4_TITLE_SECTIONS` (and the same for IPv6): the section titles as
+///   one space-separated string, and each one's switch and table.
 fn pack_stats_tables() {
     let mut sentences: Vec<Vec<u8>> = Vec::new();
     let mut names = Vec::new();
@@ -98,6 +100,13 @@ fn pack_stats_tables() {
     let _ = writeln!(rs, "pub static SENTENCES: [u8; {}] = {:?};", sentences.len(), sentences);
     let _ = writeln!(rs, "pub static ENTRIES: [u8; {}] = {:?};", entries.len(), entries);
     let _ = writeln!(rs, "pub static TABLE_START: [u16; {}] = {:?};", table_start.len(), table_start);
+    for (list, sections) in [("IPV4", tables::IPV4_SECTIONS), ("IPV6", tables::IPV6_SECTIONS)] {
+        let words = sections.iter().map(|s| s.0).collect::<Vec<_>>().join(" ");
+        assert!(!sections.iter().any(|s| s.0.is_empty() || s.0.contains(' ')), "titles are words");
+        let _ = writeln!(rs, "pub static {list}_TITLE_WORDS: [u8; {}] = *b{words:?};", words.len());
+        let pairs: Vec<String> = sections.iter().map(|s| format!("(Switch::{:?}, Table::{:?})", s.1, s.2)).collect();
+        let _ = writeln!(rs, "pub static {list}_TITLE_SECTIONS: [(Switch, Table); {}] = [{}];", pairs.len(), pairs.join(", "));
+    }
     let out = std::path::Path::new(&std::env::var_os("OUT_DIR").unwrap()).join("stats_packed.rs");
     std::fs::write(out, rs).unwrap();
 }
