@@ -131,6 +131,8 @@ impl MapVec<u8> {
 }
 
 impl<T: Copy> Drop for MapVec<T> {
+    // Out of line: a smaller binary.
+    #[inline(never)]
     fn drop(&mut self) {
         if self.bytes != 0 {
             // SAFETY: the mapping is ours and nothing borrows it any more.

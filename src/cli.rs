@@ -337,6 +337,8 @@ fn bump(n: &mut u32) {
 
 /// One option's effect, as net-tools' option switch has it; an unknown short option is
 /// getopt's error.
+// Out of line: a smaller binary.
+#[inline(never)]
 fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut Out) -> Result<(), i32> {
     let c = match opt {
         Opt::NumericHosts => {

@@ -36,6 +36,8 @@ pub struct Env<'a> {
 }
 
 /// Runs netstat for one command line; returns the exit status.
+// Out of line: a smaller binary.
+#[inline(never)]
 pub fn main(argv0: &[u8], tokens: &mut dyn cli::Tokens, env: &Env) -> i32 {
     let mut out = Out::new();
     let code = match cli::parse(argv0, tokens, env.posixly_correct, &mut out) {

@@ -134,6 +134,8 @@ const HOST_MAX: usize = 127;
 const PORT_MAX: usize = 63;
 
 impl Names {
+    // Out of line: a smaller binary.
+    #[inline(never)]
     pub fn new() -> Self {
         Names {
             text: MapVec::new(),
@@ -192,6 +194,8 @@ impl Names {
 
     /// The `-e` User column: the login name, or the decimal uid. net-tools passes its int
     /// uid to `getpwuid`, which takes it as unsigned.
+    // Out of line: a smaller binary.
+    #[inline(never)]
     pub fn user(&mut self, t: &mut Text, uid: i64, numeric: bool) {
         let key = uid as u32;
         // nss-systemd makes up these two users when the sources before it do not have them.

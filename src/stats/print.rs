@@ -62,6 +62,8 @@ pub struct Printer<'a> {
 }
 
 impl<'a> Printer<'a> {
+    // Out of line: a smaller binary.
+    #[inline(never)]
     pub fn new(out: &'a mut Out, switches: Switches) -> Self {
         Printer { out, switches, state: State::Plain, table: None, on: true }
     }
