@@ -8,6 +8,7 @@
 
 use crate::options::Options;
 use crate::out::{err, Out};
+use crate::pack::put;
 use crate::usage;
 
 pub enum Token<'a> {
@@ -113,7 +114,8 @@ enum Opt {
 }
 
 /// net-tools' long option table, in its order (which decides how ambiguities are listed).
-const LONG: &[(&str, Opt)] = &[
+/// The binary carries it packed (`LONG_PACKED`).
+const LONG: [(&str, Opt); 45] = [
     ("ax25", Opt::Family),
     ("x25", Opt::Family),
     ("ip", Opt::Family),
@@ -161,13 +163,65 @@ const LONG: &[(&str, Opt)] = &[
     ("context", Opt::Short(b'Z')),
 ];
 
-/// netstat's short option string, less the `:` markers; only `A` takes an argument.
-const SHORT: &[u8] = b"ACFMacdeghilnNoprsStuUvVWw2fx64?Z";
+/// `LONG` as one string: per option the code of what it does (`Opt::code`), its name and a NUL.
+static LONG_PACKED: [u8; LONG_PACKED_LEN] = {
+    let mut packed = [0; LONG_PACKED_LEN];
+    let (mut at, mut i) = (0, 0);
+    while i < LONG.len() {
+        packed[at] = LONG[i].1.code();
+        at = put(&mut packed, at + 1, LONG[i].0.as_bytes()) + 1;
+        i += 1;
+    }
+    packed
+};
+
+const LONG_PACKED_LEN: usize = {
+    let (mut len, mut i) = (0, 0);
+    while i < LONG.len() {
+        len += LONG[i].0.len() + 2;
+        i += 1;
+    }
+    len
+};
+
+impl Opt {
+    /// The option character, or for the long-only options a byte below any of them.
+    const fn code(self) -> u8 {
+        match self {
+            Opt::Short(c) => c,
+            Opt::NumericHosts => 1,
+            Opt::NumericPorts => 2,
+            Opt::NumericUsers => 3,
+            Opt::Family => 4,
+            Opt::OutOfRange => 5,
+        }
+    }
+
+    fn from_code(code: u8) -> Opt {
+        match code {
+            1 => Opt::NumericHosts,
+            2 => Opt::NumericPorts,
+            3 => Opt::NumericUsers,
+            4 => Opt::Family,
+            5 => Opt::OutOfRange,
+            c => Opt::Short(c),
+        }
+    }
+}
+
+/// The long options in table order: name and action.
+// Not inlined into its two callers: a smaller binary.
+#[inline(never)]
+fn long_options() -> impl Iterator<Item = (&'static [u8], Opt)> {
+    let entry = |e: &'static [u8]| e.split_first().map(|(&code, name)| (name, Opt::from_code(code)));
+    LONG_PACKED.split(|&b| b == 0).map_while(entry)
+}
 
 /// The outcome of looking a long option name up the way glibc does.
 #[cfg_attr(test, derive(Debug, PartialEq))]
 enum Lookup {
-    Found(usize),
+    /// The option's full name and action.
+    Found(&'static [u8], Opt),
     Unknown,
     /// The options to list as possibilities: bit `i` stands for `LONG[i]`.
     Ambiguous(u64),
@@ -176,27 +230,28 @@ enum Lookup {
 const _: () = assert!(LONG.len() <= 64);
 
 fn lookup_long(name: &[u8]) -> Lookup {
-    if let Some(i) = LONG.iter().position(|(n, _)| n.as_bytes() == name) {
-        return Lookup::Found(i);
-    }
-    let mut first: Option<usize> = None;
+    let mut first = None;
     let mut ambiguous = 0u64;
-    for (i, (n, opt)) in LONG.iter().enumerate() {
-        if !n.as_bytes().starts_with(name) {
+    for (i, (n, opt)) in long_options().enumerate() {
+        // An exact match wins over the prefixes before it and after it.
+        if n == name {
+            return Lookup::Found(n, opt);
+        }
+        if !n.starts_with(name) {
             continue;
         }
         match first {
-            None => first = Some(i),
+            None => first = Some((i, n, opt)),
             // glibc counts a later match as ambiguous only if it does something different
             // from the first one; it lists the first one and every such match.
-            Some(f) if !same_action(LONG[f].1, *opt) => ambiguous |= 1 << f | 1 << i,
+            Some((f, _, first_opt)) if !same_action(first_opt, opt) => ambiguous |= 1 << f | 1 << i,
             Some(_) => {}
         }
     }
     match first {
         None => Lookup::Unknown,
         Some(_) if ambiguous != 0 => Lookup::Ambiguous(ambiguous),
-        Some(f) => Lookup::Found(f),
+        Some((_, n, opt)) => Lookup::Found(n, opt),
     }
 }
 
@@ -206,79 +261,66 @@ fn same_action(a: Opt, b: Opt) -> bool {
     a == b || (family(a) && family(b))
 }
 
+/// Prints one of getopt's diagnostics, then the usage text; returns the exit status 3.
+fn usage_error(diagnostic: &[&[u8]]) -> i32 {
+    err(diagnostic);
+    usage::error()
+}
+
 /// Parses the command line; `Err` carries the exit status of a command line that ended the
 /// program early (`-V`, `-h`, usage errors, bad families, `-Z`).
 pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: &mut Out) -> Result<Options, i32> {
     let mut o = Options::new();
     loop {
-        let (opt, arg): (Opt, Option<&[u8]>) = match tokens.next() {
+        let (opt, arg, long): (Opt, Option<&[u8]>, bool) = match tokens.next() {
             None => break,
             Some(Token::Word) if posixly_correct => break,
             Some(Token::Word) => continue,
-            Some(Token::Short(c)) => {
-                if !SHORT.contains(&c) {
-                    err(&[argv0, b": invalid option -- '", &[c], b"'\n"]);
-                    return Err(usage::error());
-                }
-                if c == b'A' {
-                    match tokens.value() {
-                        Some(v) => (Opt::Short(b'A'), Some(v)),
-                        None => {
-                            err(&[argv0, b": option requires an argument -- 'A'\n"]);
-                            return Err(usage::error());
-                        }
-                    }
-                } else {
-                    (Opt::Short(c), None)
-                }
-            }
+            Some(Token::Short(c)) => (Opt::Short(c), None, false),
             Some(Token::Long(name, attached)) => {
                 // glibc echoes an unknown or ambiguous option as given, `=value` and all.
                 let (eq, value): (&[u8], &[u8]) = match attached {
                     Some(v) => (b"=", v),
                     None => (b"", b""),
                 };
-                let i = match lookup_long(name) {
-                    Lookup::Found(i) => i,
+                let (full, opt) = match lookup_long(name) {
+                    Lookup::Found(full, opt) => (full, opt),
                     Lookup::Unknown => {
-                        err(&[argv0, b": unrecognized option '--", name, eq, value, b"'\n"]);
-                        return Err(usage::error());
+                        return Err(usage_error(&[argv0, b": unrecognized option '--", name, eq, value, b"'\n"]));
                     }
                     Lookup::Ambiguous(listed) => {
-                        let mut msg = heapless::Vec::<&[u8], { 3 * LONG.len() + 7 }>::new();
-                        let _ = msg.extend_from_slice(&[argv0, b": option '--", name, eq, value, b"' is ambiguous; possibilities:"]);
-                        for (i, (n, _)) in LONG.iter().enumerate() {
+                        let mut possibilities = heapless::Vec::<u8, 1024>::new();
+                        for (i, (n, _)) in long_options().enumerate() {
                             if listed & 1 << i != 0 {
-                                let _ = msg.extend_from_slice(&[b" '--", n.as_bytes(), b"'"]);
+                                let _ = possibilities.extend_from_slice(b" '--");
+                                let _ = possibilities.extend_from_slice(n);
+                                let _ = possibilities.push(b'\'');
                             }
                         }
-                        let _ = msg.push(b"\n");
-                        err(&msg);
-                        return Err(usage::error());
+                        let is_ambiguous = b"' is ambiguous; possibilities:";
+                        return Err(usage_error(&[argv0, b": option '--", name, eq, value, is_ambiguous, &possibilities, b"\n"]));
                     }
                 };
-                let (full, opt) = LONG[i];
-                // The family options hand their own name to the family parser.
-                let takes_arg = opt == Opt::Short(b'A');
-                match (takes_arg, attached) {
-                    (false, Some(_)) => {
-                        err(&[argv0, b": option '--", full.as_bytes(), b"' doesn't allow an argument\n"]);
-                        return Err(usage::error());
+                match (opt, attached) {
+                    (Opt::Short(b'A'), _) => (opt, attached, true),
+                    (_, Some(_)) => {
+                        return Err(usage_error(&[argv0, b": option '--", full, b"' doesn't allow an argument\n"]));
                     }
-                    (false, None) if opt == Opt::Family => (opt, Some(full.as_bytes())),
-                    (false, None) => (opt, None),
-                    (true, Some(v)) => (opt, Some(v)),
-                    (true, None) => match tokens.value() {
-                        Some(v) => (opt, Some(v)),
-                        None => {
-                            err(&[argv0, b": option '--", full.as_bytes(), b"' requires an argument\n"]);
-                            return Err(usage::error());
-                        }
-                    },
+                    // The family options hand their own name to the family parser.
+                    (Opt::Family, None) => (opt, Some(full), true),
+                    (_, None) => (opt, None, true),
                 }
             }
         };
-        apply(&mut o, opt, arg, out)?;
+        let arg = match (opt, arg) {
+            (Opt::Short(b'A'), None) => match tokens.value() {
+                Some(v) => Some(v),
+                None if long => return Err(usage_error(&[argv0, b": option '--protocol' requires an argument\n"])),
+                None => return Err(usage_error(&[argv0, b": option requires an argument -- 'A'\n"])),
+            },
+            _ => arg,
+        };
+        apply(&mut o, argv0, opt, arg, out)?;
     }
     if o.interfaces + o.route + o.masquerade + o.statistics > 1 {
         return Err(usage::error());
@@ -287,12 +329,17 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
     Ok(o)
 }
 
+// Called, not inlined, at each of its many uses: a smaller binary.
+#[inline(never)]
 fn bump(n: &mut u32) {
     *n = n.saturating_add(1);
 }
 
-/// One option's effect, as net-tools' option switch has it.
-fn apply(o: &mut Options, opt: Opt, arg: Option<&[u8]>, out: &mut Out) -> Result<(), i32> {
+/// One option's effect, as net-tools' option switch has it; an unknown short option is
+/// getopt's error.
+// Out of line: a smaller binary.
+#[inline(never)]
+fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut Out) -> Result<(), i32> {
     let c = match opt {
         Opt::NumericHosts => {
             o.numeric.hosts = true;
@@ -310,11 +357,11 @@ fn apply(o: &mut Options, opt: Opt, arg: Option<&[u8]>, out: &mut Out) -> Result
             err(&[b"netstat.c: Internal Error `longopts 1 range'.\n"]);
             return Ok(());
         }
-        Opt::Family => return families(o, arg.unwrap_or(b"")),
+        Opt::Family => b'A',
         Opt::Short(c) => c,
     };
     match c {
-        b'A' => families(o, arg.unwrap_or(b""))?,
+        b'A' => families(o, arg.unwrap_or_default())?,
         b'4' => families(o, b"inet")?,
         b'6' => families(o, b"inet6")?,
         b'x' => families(o, b"unix")?,
@@ -361,29 +408,28 @@ fn apply(o: &mut Options, opt: Opt, arg: Option<&[u8]>, out: &mut Out) -> Result
             return Err(0);
         }
         b's' => bump(&mut o.statistics),
-        _ => return Err(usage::error()), // `-?`
+        b'?' => return Err(usage::error()),
+        _ => return Err(usage_error(&[argv0, b": invalid option -- '", &[c], b"'\n"])),
     }
     Ok(())
 }
 
+/// net-tools' `aftrans` table, in its order: the family aliases, each with `=` and the
+/// family's canonical name where that is another word.
+const ALIASES: &[u8] =
+    b"ax25 ip=inet ip6=inet6 ipx rose appletalk=ddp netrom inet inet6 ddp unix tcpip=inet econet=ec x25 ash bluetooth";
+
 /// One family alias: its canonical name and the counter it bumps.
 fn family_alias<'o>(o: &'o mut Options, alias: &[u8]) -> Option<(&'static [u8], &'o mut u32)> {
-    let f = &mut o.families;
-    Some(match alias {
-        b"ax25" => (b"ax25", &mut f.ax25),
-        b"ip" | b"inet" | b"tcpip" => (b"inet", &mut f.inet),
-        b"ip6" | b"inet6" => (b"inet6", &mut f.inet6),
-        b"ipx" => (b"ipx", &mut f.ipx),
-        b"rose" => (b"rose", &mut f.rose),
-        b"appletalk" | b"ddp" => (b"ddp", &mut f.ddp),
-        b"netrom" => (b"netrom", &mut f.netrom),
-        b"unix" => (b"unix", &mut f.unix),
-        b"econet" => (b"ec", &mut f.econet),
-        b"x25" => (b"x25", &mut f.x25),
-        b"ash" => (b"ash", &mut f.ash),
-        b"bluetooth" => (b"bluetooth", &mut f.bluetooth),
-        _ => return None,
-    })
+    for entry in ALIASES.split(|&b| b == b' ') {
+        let name = match entry.strip_prefix(alias) {
+            Some([]) => entry,
+            Some([b'=', name @ ..]) => name,
+            _ => continue,
+        };
+        return Some((name, o.families.named(name)?));
+    }
+    None
 }
 
 /// net-tools' `aftrans_opt`: a comma-separated family list, cut to 255 bytes first.
@@ -477,7 +523,7 @@ mod tests {
     #[test]
     fn prefixes_and_exact_matches() {
         let found = |name: &[u8]| match lookup_long(name) {
-            Lookup::Found(i) => Some((LONG[i].0, LONG[i].1)),
+            Lookup::Found(full, opt) => Some((std::str::from_utf8(full).unwrap(), opt)),
             _ => None,
         };
         assert_eq!(found(b"wid"), Some(("wide", Opt::Short(b'W'))));

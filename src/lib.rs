@@ -4,6 +4,7 @@
 
 pub mod addr;
 pub mod arena;
+pub mod pack;
 pub mod cli;
 pub mod cscan;
 pub mod errno;
@@ -40,6 +41,8 @@ pub struct Env<'a> {
 }
 
 /// Runs netstat for one command line; returns the exit status.
+// Out of line: a smaller binary.
+#[inline(never)]
 pub fn main(argv0: &[u8], tokens: &mut dyn cli::Tokens, env: &Env) -> i32 {
     let mut out = Out::new();
     let code = match cli::parse(argv0, tokens, env.posixly_correct, &mut out) {
@@ -73,6 +76,11 @@ fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
 /// Runs `once`, and under `-c` again every second for as long as it returns 0, flushing stdout
 /// before each pause as net-tools does. Returns the status that ended the loop.
 pub fn every_second(continuous: bool, out: &mut Out, mut once: impl FnMut(&mut Out) -> i32) -> i32 {
+    every_second_dyn(continuous, out, &mut once)
+}
+
+/// `every_second`, compiled once for all its callers.
+fn every_second_dyn(continuous: bool, out: &mut Out, once: &mut dyn FnMut(&mut Out) -> i32) -> i32 {
     loop {
         let status = once(out);
         if status != 0 || !continuous {

@@ -5,8 +5,12 @@
 //! command line is far shorter than 2^32 options), so `-t` given 255 times plus `-u` still adds
 //! up to more than 0.
 
+use crate::pack::word_index;
+
 /// Address families named with `-A`, `--<af>`, `-4`, `-6` or `-x`; each counts its mentions.
+/// In C layout, so that `named` finds a counter by arithmetic on its index.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+#[repr(C)]
 pub struct Families {
     pub inet: u32,
     pub inet6: u32,
@@ -20,6 +24,29 @@ pub struct Families {
     pub ash: u32,
     pub econet: u32,
     pub bluetooth: u32,
+}
+
+impl Families {
+    /// The counter of the family with this canonical name (as net-tools spells it in `afname`).
+    // Not inlined into the family parser: a smaller binary.
+    #[inline(never)]
+    pub fn named(&mut self, name: &[u8]) -> Option<&mut u32> {
+        let i = word_index(b"inet inet6 unix ipx ax25 netrom x25 rose ddp ash ec bluetooth", name)?;
+        Some(match i {
+            0 => &mut self.inet,
+            1 => &mut self.inet6,
+            2 => &mut self.unix,
+            3 => &mut self.ipx,
+            4 => &mut self.ax25,
+            5 => &mut self.netrom,
+            6 => &mut self.x25,
+            7 => &mut self.rose,
+            8 => &mut self.ddp,
+            9 => &mut self.ash,
+            10 => &mut self.econet,
+            _ => &mut self.bluetooth,
+        })
+    }
 }
 
 /// Which names are printed as numbers (`-n`, `--numeric-*`, `-N`).

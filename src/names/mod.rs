@@ -78,17 +78,9 @@ impl Table {
         }
     }
 
-    /// Heapsort by key, then file order: a few hundred bytes of code instead of the
-    /// kilobytes of core's sort, and O(n log n) whatever the file holds.
+    /// By key, then file order.
     fn sort(&mut self) {
-        let v = self.entries.as_mut_slice();
-        for i in (0..v.len() / 2).rev() {
-            sift_down(v, i, v.len());
-        }
-        for end in (1..v.len()).rev() {
-            v.swap(0, end);
-            sift_down(v, 0, end);
-        }
+        self.entries.sort_by_key(Entry::order);
     }
 
     /// The `files` source's status for a key that is not in the file; the file is read and
@@ -111,21 +103,6 @@ impl Table {
         let i = e.partition_point(|x| x.key < key || (last && x.key == key));
         let i = if last { i.checked_sub(1)? } else { i };
         e.get(i).copied().filter(|x| x.key == key)
-    }
-}
-
-/// Moves `v[root]` down its heap in `v[..end]` until no child is greater.
-fn sift_down(v: &mut [Entry], mut root: usize, end: usize) {
-    loop {
-        let mut child = 2 * root + 1;
-        if child + 1 < end && v[child].order() < v[child + 1].order() {
-            child += 1;
-        }
-        if child >= end || v[root].order() >= v[child].order() {
-            return;
-        }
-        v.swap(root, child);
-        root = child;
     }
 }
 
@@ -157,6 +134,8 @@ const HOST_MAX: usize = 127;
 const PORT_MAX: usize = 63;
 
 impl Names {
+    // Out of line: a smaller binary.
+    #[inline(never)]
     pub fn new() -> Self {
         Names {
             text: MapVec::new(),
@@ -216,11 +195,14 @@ impl Names {
                 return self.push_name(t, e, PORT_MAX);
             }
         }
-        addr::push(t, itoa::Buffer::new().format(port).as_bytes());
+        // As u32: the binary then needs no 16-bit formatter.
+        addr::push(t, itoa::Buffer::new().format(port as u32).as_bytes());
     }
 
     /// The `-e` User column: the login name, or the decimal uid. net-tools passes its int
     /// uid to `getpwuid`, which takes it as unsigned.
+    // Out of line: a smaller binary.
+    #[inline(never)]
     pub fn user(&mut self, t: &mut Text, uid: i64, numeric: bool) {
         let key = uid as u32;
         // nss-systemd makes up these two users when the sources before it do not have them.

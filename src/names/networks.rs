@@ -34,6 +34,8 @@ fn padded_network(s: &[u8]) -> Option<u32> {
 
 /// One part of `inet_network`: decimal, `0` octal, or hex after `0x` or just `x`; at most
 /// 255 after its 32-bit arithmetic has wrapped around.
+// Out of line: a smaller binary.
+#[inline(never)]
 fn network_part(s: &[u8]) -> Option<u32> {
     let (base, prefix, zero) = match s {
         [b'0', b'x' | b'X', ..] => (16, 2, false),

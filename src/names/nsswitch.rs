@@ -8,6 +8,7 @@
 
 use super::etc::{self, is_space};
 use crate::arena::MapVec;
+use crate::pack::word_index;
 use rustix::io::Errno;
 
 /// The databases netstat asks.
@@ -74,7 +75,7 @@ impl Switch {
     pub fn read(text: &mut MapVec<u8>) -> Switch {
         match etc::load(text, c"/etc/nsswitch.conf") {
             Ok(start) => Switch::parse(text.as_slice().get(start..).unwrap_or_default()),
-            Err(e) => Switch::missing(![Errno::ACCESS, Errno::ISDIR, Errno::LOOP, Errno::NOENT, Errno::NOTDIR, Errno::PERM].contains(&e)),
+            Err(e) => Switch::missing(!matches!(e, Errno::ACCESS | Errno::ISDIR | Errno::LOOP | Errno::NOENT | Errno::NOTDIR | Errno::PERM)),
         }
     }
 
@@ -107,7 +108,7 @@ impl Switch {
         }
         let (name, rest) = line.split_at(name_len);
         let rest = &rest[rest.iter().take_while(|&&b| is_space(b) || b == b':').count()..];
-        let Some(db) = keyword(name, DATABASES, false) else { return true };
+        let Some(db) = word_index(DATABASES, name) else { return true };
         let Some(parsed) = parse_actions(rest, db == Db::Passwd as usize) else { return false };
         if let Some(slot) = self.lines.get_mut(db) {
             *slot = Some(parsed);
@@ -152,10 +153,10 @@ fn word(s: &[u8]) -> (&[u8], &[u8]) {
     s.split_at(s.iter().position(|&b| is_space(b) || b == b'=' || b == b']').unwrap_or(s.len()))
 }
 
-/// Which of the blank-separated `words` `w` is; `fold`: ignoring case (`words` in upper case).
-fn keyword(w: &[u8], words: &[u8], fold: bool) -> Option<usize> {
-    let same = |k: &[u8]| k.len() == w.len() && k.iter().zip(w).all(|(&k, &c)| k == if fold { c.to_ascii_uppercase() } else { c });
-    words.split(|&b| is_space(b)).filter(|k| !k.is_empty()).position(same)
+/// Which of `words` (upper case) `w` is, ignoring case.
+fn keyword_ignoring_case(w: &[u8], words: &[u8]) -> Option<usize> {
+    let same = |k: &[u8]| k.len() == w.len() && k.iter().zip(w).all(|(&k, &c)| k == c.to_ascii_uppercase());
+    words.split(|&b| b == b' ').position(same)
 }
 
 /// `nss_action_parse`: `( <source> ( "[" ( "!"? <status> "=" <action> )+ "]" )? )*`; None for
@@ -170,11 +171,11 @@ fn parse_actions(mut s: &[u8], passwd: bool) -> Option<Line> {
             return Some(line);
         }
         let (name, rest) = s.split_at(name_len);
-        let source = match name {
-            b"files" => Source::Files,
-            b"compat" if passwd => Source::Files,
-            b"dns" => Source::Dns,
-            b"systemd" => Source::Systemd,
+        let source = match word_index(b"files dns systemd compat", name) {
+            Some(0) => Source::Files,
+            Some(1) => Source::Dns,
+            Some(2) => Source::Systemd,
+            Some(3) if passwd => Source::Files,
             _ => Source::Other,
         };
         let mut step = Step { source, returns: SUCCESS_RETURNS };
@@ -184,11 +185,11 @@ fn parse_actions(mut s: &[u8], passwd: bool) -> Option<Line> {
             loop {
                 let not = s.first() == Some(&b'!');
                 let (status, rest) = word(&s[not as usize..]);
-                let bit = keyword(status, b"SUCCESS NOTFOUND UNAVAIL TRYAGAIN", true)?;
+                let bit = keyword_ignoring_case(status, b"SUCCESS NOTFOUND UNAVAIL TRYAGAIN")?;
                 let rest = skip_blanks(rest).strip_prefix(b"=")?;
                 let (action, rest) = word(skip_blanks(rest));
                 // MERGE only means something for groups; elsewhere it goes on like CONTINUE.
-                let returns = keyword(action, b"RETURN CONTINUE MERGE", true)? == 0;
+                let returns = keyword_ignoring_case(action, b"RETURN CONTINUE MERGE")? == 0;
                 let mask = if not { !(1u8 << bit) & 0xf } else { 1 << bit };
                 step.returns = if returns { step.returns | mask } else { step.returns & !mask };
                 s = skip_blanks(rest);

@@ -2,7 +2,8 @@
 //! layout notes say how), holding only the entries net-tools can find. Names and sentences
 //! are unpacked on demand into a small buffer.
 
-use super::tables::{Kind, Table};
+use super::tables::{Kind, Switch, Table, Titles};
+use crate::pack::word_index;
 use crate::addr::Text;
 
 include!(concat!(env!("OUT_DIR"), "/stats_packed.rs"));
@@ -35,6 +36,15 @@ pub fn lookup(table: Table, name: &[u8]) -> Option<Found> {
     None
 }
 
+/// The switch and table of a section title net-tools knows.
+pub fn section(titles: Titles, title: &[u8]) -> Option<(Switch, Table)> {
+    let (words, sections): (&[u8], &[(Switch, Table)]) = match titles {
+        Titles::Ipv4 => (&IPV4_TITLE_WORDS, &IPV4_TITLE_SECTIONS),
+        Titles::Ipv6 => (&IPV6_TITLE_WORDS, &IPV6_TITLE_SECTIONS),
+    };
+    sections.get(word_index(words, title)?).copied()
+}
+
 /// The entry's sentence, with `%` where the value goes.
 pub fn sentence(found: Found, text: &mut Text) {
     if let Some(tokens) = SENTENCES.split(|&b| b == 0).nth(found.sentence as usize) {
@@ -43,21 +53,7 @@ pub fn sentence(found: Found, text: &mut Text) {
 }
 
 fn unpack(tokens: &[u8], text: &mut Text) {
-    for &token in tokens {
-        expand(token, text);
-    }
-}
-
-fn expand(token: u8, text: &mut Text) {
-    match PAIRS.get((token as usize).wrapping_sub(0x80)) {
-        Some(&[first, second]) => {
-            expand(first, text);
-            expand(second, text);
-        }
-        None => {
-            let _ = text.push(token);
-        }
-    }
+    crate::pack::unpack(&PAIRS, tokens, text.as_mut_view());
 }
 
 #[cfg(test)]
@@ -136,6 +132,21 @@ mod tests {
                 "TWKilled",
             ]
         );
+    }
+
+    #[test]
+    fn section_titles_are_found_whole() {
+        use crate::stats::tables::{IPV4_SECTIONS, IPV6_SECTIONS};
+        for (titles, known) in [(Titles::Ipv4, IPV4_SECTIONS), (Titles::Ipv6, IPV6_SECTIONS)] {
+            for &(title, switch, table) in known {
+                assert_eq!(section(titles, title.as_bytes()), Some((switch, table)), "{title}");
+            }
+            for unknown in [&b""[..], b"Ip Icmp", b"ip", b"Tcp ", b"IcmpMsg"] {
+                assert_eq!(section(titles, unknown), None);
+            }
+        }
+        assert_eq!(section(Titles::Ipv4, b"Tcp6"), None);
+        assert_eq!(section(Titles::Ipv6, b"Tcp"), None);
     }
 
     #[test]

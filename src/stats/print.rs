@@ -3,14 +3,14 @@
 //! even in an earlier section, and a histogram title takes the indent of the state it leaves.
 
 use super::packed;
-use super::tables::{Kind, Section, Switch, Table};
+use super::tables::{Kind, Switch, Table, Titles};
 use crate::addr::Text;
 use crate::out::Out;
 
 /// Where the parsers deliver what they read.
 pub trait Counters {
-    /// A section starts; its title is looked up among `known`.
-    fn section(&mut self, known: &[Section], title: &[u8]);
+    /// A section starts; its title is looked up among `titles`.
+    fn section(&mut self, titles: Titles, title: &[u8]);
     fn counter(&mut self, name: &[u8], value: u64);
 }
 
@@ -62,6 +62,8 @@ pub struct Printer<'a> {
 }
 
 impl<'a> Printer<'a> {
+    // Out of line: a smaller binary.
+    #[inline(never)]
     pub fn new(out: &'a mut Out, switches: Switches) -> Self {
         Printer { out, switches, state: State::Plain, table: None, on: true }
     }
@@ -74,9 +76,9 @@ impl<'a> Printer<'a> {
 impl Counters for Printer<'_> {
     /// A known title prints when its switch is on and resets the state even when it is off;
     /// an unknown one always prints, leaves the state alone, and has no entries.
-    fn section(&mut self, known: &[Section], title: &[u8]) {
-        match known.iter().find(|s| s.0.as_bytes() == title) {
-            Some(&(_, switch, table)) => {
+    fn section(&mut self, titles: Titles, title: &[u8]) {
+        match packed::section(titles, title) {
+            Some((switch, table)) => {
                 self.on = self.switches.on(switch);
                 self.table = Some(table);
                 self.state = State::Plain;
@@ -135,7 +137,6 @@ impl Counters for Printer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::tables::{IPV4_SECTIONS, IPV6_SECTIONS};
 
     enum Event<'a> {
         S(&'a str),
@@ -144,12 +145,12 @@ mod tests {
     use Event::{C, S};
 
     /// What the printer makes of `events` with the switches raw, tcp, udp, sctp.
-    fn printed([raw, tcp, udp, sctp]: [bool; 4], known: &[Section], events: &[Event]) -> String {
+    fn printed([raw, tcp, udp, sctp]: [bool; 4], titles: Titles, events: &[Event]) -> String {
         let mut out = Box::new(Out::new());
         let mut p = Printer::new(&mut out, Switches { raw, tcp, udp, sctp });
         for e in events {
             match *e {
-                S(title) => p.section(known, title.as_bytes()),
+                S(title) => p.section(titles, title.as_bytes()),
                 C(name, value) => p.counter(name.as_bytes(), value),
             }
         }
@@ -162,11 +163,11 @@ mod tests {
     fn sentences_print_always_or_unless_zero_and_silent_entries_never() {
         let events = [S("Ip"), C("Forwarding", 1), C("DefaultTTL", 64), C("InReceives", 0), C("InHdrErrors", 0), C("InAddrErrors", 3)];
         assert_eq!(
-            printed(ALL, IPV4_SECTIONS, &events),
+            printed(ALL, Titles::Ipv4, &events),
             "Ip:\n    Forwarding: 1\n    0 total packets received\n    3 with invalid addresses\n"
         );
         let events = [S("Tcp"), C("MaxConn", u64::MAX), C("RtoAlgorithm", 1), C("ActiveOpens", u64::MAX)];
-        assert_eq!(printed(ALL, IPV4_SECTIONS, &events), "Tcp:\n    18446744073709551615 active connection openings\n");
+        assert_eq!(printed(ALL, Titles::Ipv4, &events), "Tcp:\n    18446744073709551615 active connection openings\n");
     }
 
     #[test]
@@ -184,12 +185,12 @@ mod tests {
             C("Nothing", 0),
         ];
         assert_eq!(
-            printed(ALL, IPV4_SECTIONS, &events),
+            printed(ALL, Titles::Ipv4, &events),
             "Icmp:\n    2 ICMP messages received\n    ICMP input histogram:\n        echo requests: 2\n    1 ICMP messages sent\n    ICMP output histogram:\n        echo replies: 1\nIcmpMsg:\n        InType8: 2\n"
         );
         let events = [S("Icmp6"), C("Icmp6InEchos", 0), C("Icmp6OutEchos", 0), C("Icmp6InMsgs", 0), C("Icmp6OutRouterAdvertisements", 5)];
         assert_eq!(
-            printed(ALL, IPV6_SECTIONS, &events),
+            printed(ALL, Titles::Ipv6, &events),
             "Icmp6:\n    ICMP input histogram:\n        ICMP output histogram:\n    0 ICMP messages received\n    Icmp6OutRouterAdvertisements: 5\n"
         );
     }
@@ -197,15 +198,15 @@ mod tests {
     #[test]
     fn a_switched_off_section_prints_nothing_but_resets_the_indent() {
         let events = [S("Icmp"), C("InEchos", 1), S("IcmpMsg"), C("InType8", 1), S("Tcp"), C("ActiveOpens", 1), S("UdpLite"), C("X", 1)];
-        assert_eq!(printed([false, false, true, false], IPV4_SECTIONS, &events), "IcmpMsg:\n    InType8: 1\nUdpLite:\n    X: 1\n");
-        assert_eq!(printed([false; 4], IPV4_SECTIONS, &[S("Sctp"), C("SctpCurrEstab", 1)]), "");
+        assert_eq!(printed([false, false, true, false], Titles::Ipv4, &events), "IcmpMsg:\n    InType8: 1\nUdpLite:\n    X: 1\n");
+        assert_eq!(printed([false; 4], Titles::Ipv4, &[S("Sctp"), C("SctpCurrEstab", 1)]), "");
     }
 
     #[test]
     fn unknown_sections_have_no_entries_and_titles_are_exact() {
         let events = [S("Tcp6"), C("ActiveOpens", 1), S("Tcp"), C("ActiveOpens", 2), S("tcp"), C("ActiveOpens", 3)];
         assert_eq!(
-            printed(ALL, IPV6_SECTIONS, &events),
+            printed(ALL, Titles::Ipv6, &events),
             "Tcp6:\n    1 active connection openings\nTcp:\n    ActiveOpens: 2\ntcp:\n    ActiveOpens: 3\n"
         );
     }
@@ -213,6 +214,6 @@ mod tests {
     #[test]
     fn control_bytes_from_the_file_print_as_question_marks() {
         let events = [S("A\x1b"), C("B\r", 1)];
-        assert_eq!(printed(ALL, IPV4_SECTIONS, &events), "A?:\n    B?: 1\n");
+        assert_eq!(printed(ALL, Titles::Ipv4, &events), "A?:\n    B?: 1\n");
     }
 }

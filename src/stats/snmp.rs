@@ -3,7 +3,7 @@
 //! files print what net-tools prints.
 
 use super::print::Counters;
-use super::tables::{IPV4_SECTIONS, IPV6_SECTIONS};
+use super::tables::Titles;
 use crate::cscan::{is_space, scanf_number, skip_space};
 use crate::procfs::{c_str, take_line};
 
@@ -30,7 +30,7 @@ pub fn pairs(mut data: &[u8], only: Option<&[u8]>, counters: &mut impl Counters)
         if only.is_some_and(|prefix| !title.starts_with(prefix)) {
             continue;
         }
-        counters.section(IPV4_SECTIONS, title);
+        counters.section(Titles::Ipv4, title);
         for name in names.split(is_separator).filter(|n| !n.is_empty()) {
             let value = strtoull(&mut values);
             counters.counter(name, value);
@@ -64,7 +64,7 @@ pub fn snmp6(mut data: &[u8], counters: &mut impl Counters) {
                 None => name,
             };
             title = Some(t);
-            counters.section(IPV6_SECTIONS, t);
+            counters.section(Titles::Ipv6, t);
         }
         counters.counter(name, value);
     }
@@ -74,7 +74,7 @@ pub fn snmp6(mut data: &[u8], counters: &mut impl Counters) {
 /// bytes. The value is looked for after the byte that ends the name; a name that runs to the
 /// end of what was read (a last line without newline, or a 1023-byte piece) has none.
 pub fn name_values(mut data: &[u8], counters: &mut impl Counters) {
-    counters.section(IPV4_SECTIONS, b"Sctp");
+    counters.section(Titles::Ipv4, b"Sctp");
     while let Some(line) = take_line(&mut data, 1023) {
         let text = c_str(line);
         let (name, _) = text.split_at(text.iter().position(is_separator).unwrap_or(text.len()));
@@ -122,15 +122,14 @@ fn strtoull(s: &mut &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::tables::Section;
 
     /// Writes down what a parser delivers: `[Title]` (`[6:Title]` for an IPv6 title) and `name=value`.
     #[derive(Default)]
     struct Record(Vec<String>);
 
     impl Counters for Record {
-        fn section(&mut self, known: &[Section], title: &[u8]) {
-            let six = if known == IPV6_SECTIONS { "6:" } else { "" };
+        fn section(&mut self, titles: Titles, title: &[u8]) {
+            let six = if titles == Titles::Ipv6 { "6:" } else { "" };
             self.0.push(format!("[{six}{}]", String::from_utf8_lossy(title)));
         }
         fn counter(&mut self, name: &[u8], value: u64) {

@@ -49,6 +49,13 @@ pub enum Table {
 /// A section title net-tools knows: its switch and its table.
 pub type Section = (&'static str, Switch, Table);
 
+/// Which of the two title lists below a file's section titles are looked up in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Titles {
+    Ipv4,
+    Ipv6,
+}
+
 /// The titles of /proc/net/snmp, /proc/net/netstat and /proc/net/sctp/snmp.
 pub const IPV4_SECTIONS: &[Section] = &[
     ("Ip", Switch::Raw, Table::Ip),
