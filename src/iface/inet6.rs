@@ -8,22 +8,13 @@ use crate::arena::MapVec;
 use crate::cscan::{scanf_number_width, scanf_word, skip_space};
 use crate::procfs::{self, Path};
 
-/// The whole file (empty if it cannot be read: then no interface shows IPv6 addresses).
-pub fn read(proc_root: &[u8]) -> MapVec<u8> {
-    let mut text = MapVec::new();
+/// Appends the whole file to `text` (nothing if it cannot be read: then no interface shows
+/// IPv6 addresses).
+pub fn read(proc_root: &[u8], text: &mut MapVec<u8>) {
     if let Ok(fd) = procfs::open(&Path::proc(proc_root, b"net/if_inet6")) {
-        let mut chunk = [0u8; 4096];
-        loop {
-            let got = procfs::read_into(&fd, &mut chunk);
-            if got.is_empty() {
-                break;
-            }
-            for &b in got {
-                text.push(b);
-            }
-        }
+        // A read error keeps what came before it, as the end of fscanf's stream.
+        let _ = text.read_to_end(&fd);
     }
-    text
 }
 
 /// The records, as the fscanf loop `"%4s"×8 " %08x %02x %02x %02x %20s\n"` sees them.

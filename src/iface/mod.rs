@@ -9,12 +9,13 @@ mod long;
 mod short;
 
 use crate::addr::{push, Text};
+use crate::arena::MapVec;
 use crate::errno::text;
 use crate::options::Options;
 use crate::out::{err, safe_byte, Out};
 use crate::procfs::LineBuf;
 use crate::Env;
-use kernel::Kernel;
+use kernel::{Facts, Kernel};
 use list::List;
 
 pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
@@ -29,8 +30,10 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     out.str("Kernel Interface table\n");
     let mut list = List::new();
     let mut lines: LineBuf = [0; core::mem::size_of::<LineBuf>()];
-    loop {
-        let long = opts.extend >= 2;
+    let mut facts = Facts::default();
+    let mut inet6 = MapVec::new();
+    let long = opts.extend >= 2;
+    crate::every_second(opts.continuous, out, |out| {
         if !long {
             out.str(short::HEADER);
         }
@@ -42,14 +45,16 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
                 return missing(e);
             }
         }
-        let inet6 = if long { inet6::read(env.proc_root) } else { crate::arena::MapVec::new() };
+        inet6.clear();
+        if long {
+            inet6::read(env.proc_root, &mut inet6);
+        }
         for iface in list.iter() {
             let name = iface.name();
-            let facts = match kernel.fetch(name) {
-                Ok(f) => f,
-                Err(e) => return fetch_failed(name, e),
-            };
-            if facts.flags & 1 == 0 && opts.all == 0 {
+            if let Err(e) = kernel.fetch(name, &mut facts) {
+                return fetch_failed(name, e);
+            }
+            if facts.flags() & 1 == 0 && opts.all == 0 {
                 continue;
             }
             if long {
@@ -58,15 +63,8 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
                 short::row(out, name, &facts, iface.counters.as_ref());
             }
         }
-        if !opts.continuous {
-            return 0;
-        }
-        out.flush();
-        if out.closed {
-            return 0;
-        }
-        let _ = rustix::thread::nanosleep(&rustix::time::Timespec { tv_sec: 1, tv_nsec: 0 });
-    }
+        0
+    })
 }
 
 /// net-tools' messages when an interface cannot be fetched (it went away, or the name from
@@ -101,14 +99,53 @@ fn hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
     push(t, &buf[i..]);
 }
 
-/// Prints `template`, in which a byte 0x80 + i stands for `values[i]` in decimal.
+/// Prints `template`, in which a byte 0x80 + i stands for `values[i]` in decimal, 0xa0 + i
+/// for it as a signed number, and 0xc0 + i for it in hex.
 fn put(out: &mut Out, template: &[u8], values: &[u64]) {
     for &b in template {
-        match values.get((b as usize).wrapping_sub(0x80)) {
-            Some(&v) => out.num(v),
-            None => out.byte(b),
+        let Some(&v) = values.get((b & 0x1f) as usize).filter(|_| b >= 0x80) else {
+            out.byte(b);
+            continue;
+        };
+        match b >> 5 {
+            4 => out.num(v),
+            5 => out.num(v as i64),
+            _ => {
+                let mut t = Text::new();
+                hex(&mut t, v, 1, false);
+                out.bytes(&t);
+            }
         }
     }
+}
+
+/// Pushes the words of `table` whose flag is set in `flags`, each followed by `sep`; in the
+/// table each word is followed by the number of its flag bit (a byte below 0x20).
+fn words(t: &mut Text, table: &[u8], flags: u32, sep: &[u8]) {
+    let mut mark = t.len();
+    for &b in table {
+        if b >= 0x20 {
+            push(t, &[b]);
+        } else if flags >> b & 1 != 0 {
+            push(t, sep);
+            mark = t.len();
+        } else {
+            t.truncate(mark);
+        }
+    }
+}
+
+/// The end of net-tools' `<a,b,` lists: a last comma becomes `>`, any other last character
+/// goes.
+fn close_list(t: &mut Text) {
+    if t.pop() == Some(b',') {
+        push(t, b">");
+    }
+}
+
+/// Line `i` of `table`.
+fn nth(table: &[u8], i: usize) -> &[u8] {
+    table.split(|&b| b == b'\n').nth(i).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -124,7 +161,23 @@ mod tests {
         hex(&mut t, u64::MAX, 1, false);
         assert_eq!(&t[..], b"0AB05ffffffffffffffff");
         let mut out = Out::new();
-        put(&mut out, b"a \x81 b \x80\n", &[7, u64::MAX]);
-        assert_eq!(String::from_utf8_lossy(out.pending()).into_owned(), "a 18446744073709551615 b 7\n");
+        put(&mut out, b"a \x81 b \x80 \xa1 \xc0 \xc1 \xa2\n", &[7, u64::MAX]);
+        assert_eq!(out.pending(), b"a 18446744073709551615 b 7 -1 7 ffffffffffffffff \xa2\n");
+    }
+
+    #[test]
+    fn word_lists() {
+        let list = |flags| {
+            let mut t = Text::new();
+            push(&mut t, b"<");
+            words(&mut t, b"a\x00bc\x02d\x1f", flags, b",");
+            close_list(&mut t);
+            String::from_utf8(t.to_vec()).unwrap()
+        };
+        assert_eq!(list(0), "");
+        assert_eq!(list(1), "<a>");
+        assert_eq!(list(0x8000_0004), "<bc,d>");
+        assert_eq!(nth(b"a\nbc\n", 1), b"bc");
+        assert_eq!(nth(b"a\nbc", 2), b"");
     }
 }

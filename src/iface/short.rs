@@ -1,7 +1,9 @@
 //! The interface table without `-e` (lib/interface.c `ife_print_short`).
 
 use super::dev::*;
-use super::kernel::Facts;
+use super::kernel::{Facts, MTU};
+use super::words;
+use crate::addr::{push, Text};
 use crate::out::Out;
 
 pub const HEADER: &str = "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n";
@@ -19,14 +21,14 @@ const COLUMNS: [(usize, usize, bool); 8] = [
     (TX_FIFO, 6, false),
 ];
 
-/// The flag letters in net-tools' order (POINTOPOINT is a second `P`), and their IFF_ bits.
-const LETTERS: &[u8; 14] = b"ABDLMdPNOPsmRU";
-const LETTER_BITS: [u8; 14] = [9, 1, 2, 3, 12, 15, 8, 5, 7, 4, 11, 10, 6, 0];
+/// The flag letters in net-tools' order (POINTOPOINT is a second `P`), each followed by its
+/// IFF_ bit.
+const LETTERS: &[u8] = b"A\x09B\x01D\x02L\x03M\x0cd\x0fP\x08N\x05O\x07P\x04s\x0bm\x0aR\x06U\x00";
 
 pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>) {
     out.safe_left(name, 15);
     out.byte(b' ');
-    out.num_right(facts.mtu as i64, 5);
+    out.num_right(facts.int(MTU, 0) as i64, 5);
     out.byte(b' ');
     match counters {
         Some(c) => {
@@ -41,15 +43,14 @@ pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters
         }
         None => out.left(b"     - no statistics available -", 56),
     }
-    if facts.flags == 0 {
-        out.str("[NO FLAGS]");
+    let flags = facts.flags();
+    let mut t = Text::new();
+    if flags == 0 {
+        push(&mut t, b"[NO FLAGS]");
     }
-    for (&letter, bit) in LETTERS.iter().zip(LETTER_BITS) {
-        if facts.flags >> bit & 1 != 0 {
-            out.byte(letter);
-        }
-    }
-    out.byte(b'\n');
+    words(&mut t, LETTERS, flags as u16 as u32, b"");
+    push(&mut t, b"\n");
+    out.bytes(&t);
 }
 
 #[cfg(test)]
@@ -58,7 +59,7 @@ mod tests {
 
     fn row_text(flags: i16, counters: Option<&Counters>) -> String {
         let mut out = Out::new();
-        row(&mut out, b"eth\x1b0", &Facts { flags, mtu: 1500, ..Default::default() }, counters);
+        row(&mut out, b"eth\x1b0", &Facts::for_test(flags), counters);
         String::from_utf8_lossy(out.pending()).into_owned()
     }
 
