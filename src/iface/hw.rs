@@ -111,6 +111,7 @@ pub fn line(out: &mut Out, hw_type: u16, addr: &[u8; 16], tx_queue_len: i32) {
 
 fn address(out: &mut Out, print: u8, count: u8, sep: u8, a: &[u8; 16]) {
     let mut t = Text::new();
+    let byte = |i: usize| a.get(i).copied().unwrap_or(0);
     match print {
         CALLSIGN => {
             // A space ends the call as a NUL does.
@@ -118,7 +119,7 @@ fn address(out: &mut Out, print: u8, count: u8, sep: u8, a: &[u8; 16]) {
                 push(&mut t, &[c]);
             }
             out.safe(&t);
-            let ssid = (a[6] & 0x1e) >> 1;
+            let ssid = (byte(6) & 0x1e) >> 1;
             if ssid != 0 {
                 out.byte(b'-');
                 out.num(ssid as u64);
@@ -126,27 +127,25 @@ fn address(out: &mut Out, print: u8, count: u8, sep: u8, a: &[u8; 16]) {
             return;
         }
         CHARS => push(&mut t, crate::cscan::c_str(a)),
-        DLCI => return out.num(i16::from_le_bytes([a[0], a[1]]) as i64),
+        DLCI => return out.num(i16::from_le_bytes([byte(0), byte(1)]) as i64),
         ASH => {
             // net-tools reads 64 bytes of which only the first 8 are the address (UB); it
             // means hex digits up to the first 0xc9 or 0xff.
             push(&mut t, b"[");
-            for &b in a.iter().chain(&[0; 48]).take_while(|&&b| b != 0xc9 && b != 0xff) {
+            for b in (0..64).map(byte).take_while(|&b| b != 0xc9 && b != 0xff) {
                 hex(&mut t, b as u64, 1, false);
             }
             push(&mut t, b"]");
         }
         _ => {
+            // IrDA's bytes are C chars: those of 0x80 and up print sign-extended.
             let count = count as usize;
             for i in 0..count {
-                let b = a[if print == IRDA { count - 1 - i } else { i } & 15];
                 if i > 0 && sep != 0 {
                     push(&mut t, &[sep]);
                 }
-                if print == IRDA && b >= 0x80 {
-                    push(&mut t, b"ffffff");
-                }
-                hex(&mut t, b as u64, 2, print == UPPER);
+                let b = if print == IRDA { byte(count - 1 - i) as i8 as u32 as u64 } else { byte(i) as u64 };
+                hex(&mut t, b, 2, print == UPPER);
             }
             if print == IRDA {
                 t.truncate(11);

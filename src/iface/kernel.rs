@@ -134,22 +134,23 @@ impl Kernel {
     /// Adds the interfaces that SIOCGIFCONF lists (one entry per IPv4 address, named by the
     /// address label) to `list`, asking again with a larger buffer while it comes back full.
     pub fn add_configured(&self, list: &mut List) -> Result<(), Errno> {
-        let mut reqs = MapVec::<[u8; IFREQ_SIZE]>::new();
+        let mut reqs = MapVec::<u8>::new();
         loop {
-            let size = reqs.len() * IFREQ_SIZE;
-            let mut conf = IfConf { len: size as i32, buf: reqs.as_mut_slice().as_mut_ptr().cast() };
+            let size = reqs.len();
             if size > 0 {
+                let mut conf = IfConf { len: size as i32, buf: reqs.as_mut_slice().as_mut_ptr() };
                 self.call(SIOCGIFCONF, (&mut conf as *mut IfConf).cast())?;
                 if conf.len as usize != size {
-                    for req in reqs.as_slice().iter().take(conf.len.max(0) as usize / IFREQ_SIZE) {
-                        list.add(crate::cscan::c_str(&req[..16]));
+                    let used = reqs.as_slice().get(..conf.len.max(0) as usize).unwrap_or_default();
+                    for req in used.chunks_exact(IFREQ_SIZE) {
+                        list.add(crate::cscan::c_str(req.get(..16).unwrap_or_default()));
                     }
                     return Ok(());
                 }
             }
-            // First 30 entries, then twice as many each time.
-            for _ in 0..size.max(30 * IFREQ_SIZE) / IFREQ_SIZE {
-                if !reqs.push([0; IFREQ_SIZE]) {
+            // Room for 30 entries first, then twice as many each time.
+            for _ in 0..size.max(30 * IFREQ_SIZE) {
+                if !reqs.push(0) {
                     return Err(Errno::NOMEM);
                 }
             }

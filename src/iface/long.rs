@@ -40,15 +40,11 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
     push(&mut t, if flags == 0 { b"<>" } else { b"<" });
     words(&mut t, NAMES, flags as u32, b",");
     close_list(&mut t);
-    let (outfill, keepalive) = (facts.int(OUTFILL, 0), facts.int(KEEPALIVE, 0));
-    let v = [facts.flags() as u64, facts.int(MTU, 0) as u64, outfill as u64, keepalive as u64];
+    let (outfill, keepalive) = (facts.int(OUTFILL, 0) as u64, facts.int(KEEPALIVE, 0) as u64);
+    let v = [facts.flags() as u64, facts.int(MTU, 0) as u64, outfill, keepalive, outfill | keepalive];
     put(out, b": flags=\xa0", &v);
     out.bytes(&t);
-    put(out, b"  mtu \xa1", &v);
-    if outfill != 0 || keepalive != 0 {
-        put(out, b"  outfill \xa2  keepalive \xa3", &v);
-    }
-    out.byte(b'\n');
+    put(out, b"  mtu \xa1\xe4  outfill \xa2  keepalive \xa3\xff\n", &v);
     if facts.ok >> ADDR & 1 != 0 {
         for (i, label, shown_by) in INET {
             if shown_by == 0 || flags & shown_by != 0 {
@@ -121,26 +117,29 @@ fn scope_tags(scope: i32) -> u32 {
 }
 
 /// The counters, with the byte counts also in binary units with one decimal, truncated as
-/// net-tools computes them. In the templates, 0x80 + i stands for counter i (see `dev`), and
-/// 0x90 to 0x93 for the units and tenths of the received and sent sizes.
+/// net-tools computes them. In the templates, 0x80 + i stands for counter i (see `dev`),
+/// 0x90 to 0x93 for the units and tenths of the received and sent sizes, and the parts
+/// 0xf4 … 0xff show for compressed SLIP.
 fn statistics(out: &mut Out, c: &Counters, compressed: bool) {
-    let mut v = [0; 20];
+    let mut v = [0; 21];
     v[..16].copy_from_slice(c);
     let (rx, rx_unit) = size(c[RX_BYTES]);
     let (tx, tx_unit) = size(c[TX_BYTES]);
-    v[16..].copy_from_slice(&[rx / 10, rx % 10, tx / 10, tx % 10]);
+    v[16..].copy_from_slice(&[rx / 10, rx % 10, tx / 10, tx % 10, compressed as u64]);
     put(out, b"        RX packets \x81  bytes \x80 (\x90.\x91 ", &v);
     unit(out, rx_unit);
-    if compressed {
-        put(out, b"        RX compressed:\x86\n", &v);
-    }
-    put(out, b"        RX errors \x82  dropped \x83  overruns \x84  frame \x85\n", &v);
-    put(out, b"        TX packets \x89  bytes \x88 (\x92.\x93 ", &v);
+    put(
+        out,
+        b"\xf4        RX compressed:\x86\n\xff        RX errors \x82  dropped \x83  overruns \x84  frame \x85\n\
+          \x20       TX packets \x89  bytes \x88 (\x92.\x93 ",
+        &v,
+    );
     unit(out, tx_unit);
-    if compressed {
-        put(out, b"        TX compressed \x8f\n", &v);
-    }
-    put(out, b"        TX errors \x8a  dropped \x8b overruns \x8c  carrier \x8e  collisions \x8d\n", &v);
+    put(
+        out,
+        b"\xf4        TX compressed \x8f\n\xff        TX errors \x8a  dropped \x8b overruns \x8c  carrier \x8e  collisions \x8d\n",
+        &v,
+    );
 }
 
 /// A byte count in tenths of its unit, and the unit: 0 for bytes, 1 for KiB, … 6 for EiB
@@ -165,27 +164,15 @@ fn unit(out: &mut Out, unit: usize) {
 }
 
 /// `        device interrupt …  base 0x…  memory 0x…-…    dma 0x…`, for hardware with
-/// settings (`struct ifmap`: memory start and end, I/O base, IRQ, DMA channel).
+/// settings (`struct ifmap`: memory start and end, I/O base, IRQ, DMA channel; an I/O base
+/// below 0x100 does not count).
 fn device(out: &mut Out, facts: &Facts) {
     let field = |at, len| facts.get(MAP, at, len).unwrap_or(0);
-    let (mem_start, base, irq, dma) = (field(0, 8), field(16, 2), field(18, 1), field(19, 1));
-    if irq == 0 && mem_start == 0 && dma == 0 && base < 0x100 {
-        return;
+    let base = field(16, 2);
+    let v = [field(18, 1), if base >= 0x100 { base } else { 0 }, field(0, 8), field(8, 8), field(19, 1)];
+    if v[0] | v[1] | v[2] | v[4] != 0 {
+        put(out, b"        device \xe0interrupt \x80  \xff\xe1base 0x\xc1  \xff\xe2memory 0x\xc2-\xc3  \xff\xe4  dma 0x\xc4\xff\n", &v);
     }
-    let v = [irq, base, mem_start, field(8, 8), dma];
-    out.str("        device ");
-    let parts: [(bool, &[u8]); 4] = [
-        (irq != 0, b"interrupt \x80  "),
-        (base >= 0x100, b"base 0x\xc1  "),
-        (mem_start != 0, b"memory 0x\xc2-\xc3  "),
-        (dma != 0, b"  dma 0x\xc4"),
-    ];
-    for (shown, template) in parts {
-        if shown {
-            put(out, template, &v);
-        }
-    }
-    out.byte(b'\n');
 }
 
 #[cfg(test)]

@@ -100,20 +100,27 @@ fn hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
 }
 
 /// Prints `template`, in which a byte 0x80 + i stands for `values[i]` in decimal, 0xa0 + i
-/// for it as a signed number, and 0xc0 + i for it in hex.
+/// for it as a signed number, 0xc0 + i for it in hex, and 0xe0 + i starts a part, ended by
+/// 0xff, that shows only if `values[i]` is not 0.
 fn put(out: &mut Out, template: &[u8], values: &[u64]) {
+    let mut shown = true;
     for &b in template {
-        let Some(&v) = values.get((b & 0x1f) as usize).filter(|_| b >= 0x80) else {
-            out.byte(b);
-            continue;
-        };
-        match b >> 5 {
-            4 => out.num(v),
-            5 => out.num(v as i64),
-            _ => {
-                let mut t = Text::new();
-                hex(&mut t, v, 1, false);
-                out.bytes(&t);
+        if b == 0xff {
+            shown = true;
+        } else if shown {
+            let Some(&v) = values.get((b & 0x1f) as usize).filter(|_| b >= 0x80) else {
+                out.byte(b);
+                continue;
+            };
+            match b >> 5 {
+                4 => out.num(v),
+                5 => out.num(v as i64),
+                6 => {
+                    let mut t = Text::new();
+                    hex(&mut t, v, 1, false);
+                    out.bytes(&t);
+                }
+                _ => shown = v != 0,
             }
         }
     }
@@ -161,8 +168,8 @@ mod tests {
         hex(&mut t, u64::MAX, 1, false);
         assert_eq!(&t[..], b"0AB05ffffffffffffffff");
         let mut out = Out::new();
-        put(&mut out, b"a \x81 b \x80 \xa1 \xc0 \xc1 \xa2\n", &[7, u64::MAX]);
-        assert_eq!(out.pending(), b"a 18446744073709551615 b 7 -1 7 ffffffffffffffff \xa2\n");
+        put(&mut out, b"a \x81 b \x80 \xa1 \xc0 \xc1 \xa2\xe0 [\x80]\xff\xe2 no\xff\xe3 no\xff\n", &[7, u64::MAX, 0]);
+        assert_eq!(out.pending(), b"a 18446744073709551615 b 7 -1 7 ffffffffffffffff 0 [7]\xe3 no\n");
     }
 
     #[test]

@@ -8,17 +8,17 @@ use crate::out::Out;
 
 pub const HEADER: &str = "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n";
 
-/// The counter columns: which counter, its width, and whether it is left-justified
-/// (RX-OVR is, in net-tools).
-const COLUMNS: [(usize, usize, bool); 8] = [
-    (RX_PACKETS, 8, false),
-    (RX_ERRORS, 6, false),
-    (RX_DROPPED, 6, false),
-    (RX_FIFO, 6, true),
-    (TX_PACKETS, 8, false),
-    (TX_ERRORS, 6, false),
-    (TX_DROPPED, 6, false),
-    (TX_FIFO, 6, false),
+/// The counter columns: which counter, and its width. All are right-justified but RX-OVR
+/// (RX_FIFO), as net-tools has it.
+const COLUMNS: [(u8, u8); 8] = [
+    (RX_PACKETS as u8, 8),
+    (RX_ERRORS as u8, 6),
+    (RX_DROPPED as u8, 6),
+    (RX_FIFO as u8, 6),
+    (TX_PACKETS as u8, 8),
+    (TX_ERRORS as u8, 6),
+    (TX_DROPPED as u8, 6),
+    (TX_FIFO as u8, 6),
 ];
 
 /// The flag letters in net-tools' order (POINTOPOINT is a second `P`), each followed by its
@@ -32,11 +32,12 @@ pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters
     out.byte(b' ');
     match counters {
         Some(c) => {
-            for (i, width, left) in COLUMNS {
-                if left {
-                    out.num_left(c[i], width);
+            for (i, width) in COLUMNS {
+                let n = c.get(i as usize).copied().unwrap_or(0);
+                if i as usize == RX_FIFO {
+                    out.num_left(n, width as usize);
                 } else {
-                    out.num_right(c[i], width);
+                    out.num_right(n, width as usize);
                 }
                 out.byte(b' ');
             }
