@@ -23,14 +23,6 @@ const IFF_AUTOMEDIA: u16 = 0x4000;
 /// the table for higher ports, UB) as glibc prints a NULL string.
 const PORTS: &[u8] = b"unknown\n10base2\n10baseT\nAUI\n100baseT\n100baseTX\n100baseFX\n(null)";
 
-/// The IPv4 lines: request, label, and the flag that shows it (0: always).
-const INET: [(usize, &str, u16); 4] = [
-    (ADDR, "        inet ", 0),
-    (NETMASK, "  netmask ", 0),
-    (BRDADDR, "  broadcast ", IFF_BROADCAST),
-    (DSTADDR, "  destination ", IFF_POINTOPOINT),
-];
-
 pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>, inet6: &[u8]) {
     let flags = facts.flags() as u16;
     out.safe(name);
@@ -46,16 +38,13 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
     out.bytes(&t);
     put(out, b"  mtu \xa1\xe4  outfill \xa2  keepalive \xa3\xff\n", &v);
     if facts.ok >> ADDR & 1 != 0 {
-        for (i, label, shown_by) in INET {
-            if shown_by == 0 || flags & shown_by != 0 {
-                out.str(label);
-                let mut t = Text::new();
-                match facts.ipv4(i) {
-                    Some(a) => fmt_ipv4(&mut t, a),
-                    None => push(&mut t, b"[NONE SET]"),
-                }
-                out.bytes(&t);
-            }
+        ipv4(out, "        inet ", facts, ADDR);
+        ipv4(out, "  netmask ", facts, NETMASK);
+        if flags & IFF_BROADCAST != 0 {
+            ipv4(out, "  broadcast ", facts, BRDADDR);
+        }
+        if flags & IFF_POINTOPOINT != 0 {
+            ipv4(out, "  destination ", facts, DSTADDR);
         }
         out.byte(b'\n');
     }
@@ -81,6 +70,17 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
     }
     device(out, facts);
     out.byte(b'\n');
+}
+
+/// `<label><address>` of request `i`; `[NONE SET]` when it failed.
+fn ipv4(out: &mut Out, label: &str, facts: &Facts, i: usize) {
+    out.str(label);
+    let mut t = Text::new();
+    match facts.ipv4(i) {
+        Some(a) => fmt_ipv4(&mut t, a),
+        None => push(&mut t, b"[NONE SET]"),
+    }
+    out.bytes(&t);
 }
 
 /// `        inet6 <addr>  prefixlen <n>  scopeid 0x<scope><tags>` for each of the interface's
@@ -117,50 +117,36 @@ fn scope_tags(scope: i32) -> u32 {
 }
 
 /// The counters, with the byte counts also in binary units with one decimal, truncated as
-/// net-tools computes them. In the templates, 0x80 + i stands for counter i (see `dev`),
-/// 0x90 to 0x93 for the units and tenths of the received and sent sizes, and the parts
-/// 0xf4 … 0xff show for compressed SLIP.
+/// net-tools computes them. In the template, 0x80 + i stands for counter i (see `dev`),
+/// 0x90 to 0x93 for the units and tenths of the received and sent sizes, 0xd5 and 0xd6 for
+/// their unit prefixes (none for bytes), and the parts at 0xf4 show for compressed SLIP.
 fn statistics(out: &mut Out, c: &Counters, compressed: bool) {
-    let mut v = [0; 21];
+    let mut v = [0; 23];
     v[..16].copy_from_slice(c);
-    let (rx, rx_unit) = size(c[RX_BYTES]);
-    let (tx, tx_unit) = size(c[TX_BYTES]);
-    v[16..].copy_from_slice(&[rx / 10, rx % 10, tx / 10, tx % 10, compressed as u64]);
-    put(out, b"        RX packets \x81  bytes \x80 (\x90.\x91 ", &v);
-    unit(out, rx_unit);
+    let (rx, rx_prefix) = size(c[RX_BYTES]);
+    let (tx, tx_prefix) = size(c[TX_BYTES]);
+    v[16..].copy_from_slice(&[rx / 10, rx % 10, tx / 10, tx % 10, compressed as u64, rx_prefix, tx_prefix]);
     put(
         out,
-        b"\xf4        RX compressed:\x86\n\xff        RX errors \x82  dropped \x83  overruns \x84  frame \x85\n\
-          \x20       TX packets \x89  bytes \x88 (\x92.\x93 ",
-        &v,
-    );
-    unit(out, tx_unit);
-    put(
-        out,
-        b"\xf4        TX compressed \x8f\n\xff        TX errors \x8a  dropped \x8b overruns \x8c  carrier \x8e  collisions \x8d\n",
+        b"        RX packets \x81  bytes \x80 (\x90.\x91 \xf5\xd5i\xffB)\n\
+          \xf4        RX compressed:\x86\n\xff        RX errors \x82  dropped \x83  overruns \x84  frame \x85\n\
+          \x20       TX packets \x89  bytes \x88 (\x92.\x93 \xf6\xd6i\xffB)\n\
+          \xf4        TX compressed \x8f\n\xff        TX errors \x8a  dropped \x8b overruns \x8c  carrier \x8e  collisions \x8d\n",
         &v,
     );
 }
 
-/// A byte count in tenths of its unit, and the unit: 0 for bytes, 1 for KiB, … 6 for EiB
-/// (`>` boundaries; the EiB divisor is net-tools' approximation of 2^60 / 10).
-fn size(bytes: u64) -> (u64, usize) {
+/// A byte count in tenths of its unit, and the unit's prefix: 0 for bytes, `K` for KiB, …
+/// `E` for EiB (`>` boundaries; the EiB divisor is net-tools' approximation of 2^60 / 10).
+fn size(bytes: u64) -> (u64, u64) {
     if bytes > 1 << 60 {
-        return (bytes / 115292150460684697, 6);
+        return (bytes / 115292150460684697, b'E' as u64);
     }
     let mut unit = 5;
     while unit > 0 && bytes <= 1 << (10 * unit) {
         unit -= 1;
     }
-    (bytes * 10 >> (10 * unit), unit)
-}
-
-fn unit(out: &mut Out, unit: usize) {
-    if let Some(&prefix) = b" KMGTPE".get(unit).filter(|_| unit > 0) {
-        out.byte(prefix);
-        out.byte(b'i');
-    }
-    out.str("B)\n");
+    (bytes * 10 >> (10 * unit), b"\0KMGTP".get(unit).copied().unwrap_or(0) as u64)
 }
 
 /// `        device interrupt …  base 0x…  memory 0x…-…    dma 0x…`, for hardware with
@@ -188,8 +174,9 @@ mod tests {
     #[test]
     fn sizes_use_net_tools_units() {
         let size = |b: u64| {
-            let (tenths, u) = size(b);
-            format!("{}.{} {}", tenths / 10, tenths % 10, text(|o| unit(o, u)).trim_end_matches(")\n"))
+            let (tenths, prefix) = size(b);
+            let unit = if prefix == 0 { String::new() } else { format!("{}i", prefix as u8 as char) };
+            format!("{}.{} {unit}B", tenths / 10, tenths % 10)
         };
         assert_eq!(size(0), "0.0 B");
         assert_eq!(size(1024), "1024.0 B");

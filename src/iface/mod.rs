@@ -99,9 +99,10 @@ fn hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
     push(t, &buf[i..]);
 }
 
-/// Prints `template`, in which a byte 0x80 + i stands for `values[i]` in decimal, 0xa0 + i
-/// for it as a signed number, 0xc0 + i for it in hex, and 0xe0 + i starts a part, ended by
-/// 0xff, that shows only if `values[i]` is not 0.
+/// Prints `template`, in which a byte `b` of 0x80 and up stands for `values[b & 0x1f]`:
+/// 0x80-0x9f print it in decimal, 0xa0-0xbf as a signed number, 0xc0-0xcf in hex (so of
+/// the first 16 values), 0xd0-0xdf as a character (of the next 16); 0xe0-0xfe start a part,
+/// ended by 0xff, that shows only if the value is not 0.
 fn put(out: &mut Out, template: &[u8], values: &[u64]) {
     let mut shown = true;
     for &b in template {
@@ -112,14 +113,15 @@ fn put(out: &mut Out, template: &[u8], values: &[u64]) {
                 out.byte(b);
                 continue;
             };
-            match b >> 5 {
-                4 => out.num(v),
-                5 => out.num(v as i64),
-                6 => {
+            match b >> 4 {
+                8 | 9 => out.num(v),
+                0xa | 0xb => out.num(v as i64),
+                0xc => {
                     let mut t = Text::new();
                     hex(&mut t, v, 1, false);
                     out.bytes(&t);
                 }
+                0xd => out.byte(v as u8),
                 _ => shown = v != 0,
             }
         }
@@ -170,6 +172,11 @@ mod tests {
         let mut out = Out::new();
         put(&mut out, b"a \x81 b \x80 \xa1 \xc0 \xc1 \xa2\xe0 [\x80]\xff\xe2 no\xff\xe3 no\xff\n", &[7, u64::MAX, 0]);
         assert_eq!(out.pending(), b"a 18446744073709551615 b 7 -1 7 ffffffffffffffff 0 [7]\xe3 no\n");
+        let mut out = Out::new();
+        let mut v = [0; 17];
+        v[16] = b'K' as u64;
+        put(&mut out, b"<\xd0>\xf0\xd0\xff\xe1!\xff\xd1", &v);
+        assert_eq!(out.pending(), b"<K>K\xd1");
     }
 
     #[test]
