@@ -58,44 +58,42 @@ const TYPES: [(u16, u8, u8, u8); 26] = [
     (u16::MAX, UPPER, 16, b'-'),
 ];
 
-/// The name and title of each type in `TYPES`.
-const NAMES: &[u8] = b"loop Local Loopback
-slip Serial Line IP
-cslip VJ Serial Line IP
-slip6 6-bit Serial Line IP
-cslip6 VJ 6-bit Serial Line IP
-adaptive Adaptive Serial Line IP
-ash Ash
-ether Ethernet
-ax25 AMPR AX.25
-netrom AMPR NET/ROM
-rose AMPR ROSE
-tunnel IPIP Tunnel
-ppp Point-to-Point Protocol
-hdlc (Cisco)-HDLC
-lapb LAPB
-arcnet ARCnet
-dlci Frame Relay DLCI
-frad Frame Relay Access Device
-sit IPv6-in-IPv4
-fddi Fiber Distributed Data Interface
-hippi HIPPI
-irda IrLAP
-ec Econet
-x25 generic X.25
-eui64 Generic EUI-64
-unspec UNSPEC";
+/// The name and the title of each type in `TYPES`, one a line.
+const NAMES: &[u8] = b"\
+    loop\nLocal Loopback\n\
+    slip\nSerial Line IP\n\
+    cslip\nVJ Serial Line IP\n\
+    slip6\n6-bit Serial Line IP\n\
+    cslip6\nVJ 6-bit Serial Line IP\n\
+    adaptive\nAdaptive Serial Line IP\n\
+    ash\nAsh\n\
+    ether\nEthernet\n\
+    ax25\nAMPR AX.25\n\
+    netrom\nAMPR NET/ROM\n\
+    rose\nAMPR ROSE\n\
+    tunnel\nIPIP Tunnel\n\
+    ppp\nPoint-to-Point Protocol\n\
+    hdlc\n(Cisco)-HDLC\n\
+    lapb\nLAPB\n\
+    arcnet\nARCnet\n\
+    dlci\nFrame Relay DLCI\n\
+    frad\nFrame Relay Access Device\n\
+    sit\nIPv6-in-IPv4\n\
+    fddi\nFiber Distributed Data Interface\n\
+    hippi\nHIPPI\n\
+    irda\nIrLAP\n\
+    ec\nEconet\n\
+    x25\ngeneric X.25\n\
+    eui64\nGeneric EUI-64\n\
+    unspec\nUNSPEC";
 
 /// The hardware line of a `-e` block, without the newline:
 /// `        <name> <address>  txqueuelen <n>  (<title>)`.
 pub fn line(out: &mut Out, hw_type: u16, addr: &[u8; 16], tx_queue_len: i32) {
     let i = TYPES.iter().position(|t| t.0 == hw_type).unwrap_or(TYPES.len() - 1);
     let (_, print, count, sep) = TYPES.get(i).copied().unwrap_or_default();
-    let name_title = nth(NAMES, i);
-    let space = name_title.iter().position(|&b| b == b' ').unwrap_or(0);
-    let (name, title) = name_title.split_at(space);
     out.str("        ");
-    out.bytes(name);
+    out.bytes(nth(NAMES, 2 * i));
     if print != NOTHING && !(print == ASH && addr.iter().all(|&b| b == 0)) {
         out.byte(b' ');
         address(out, print, count, sep, addr);
@@ -105,7 +103,7 @@ pub fn line(out: &mut Out, hw_type: u16, addr: &[u8; 16], tx_queue_len: i32) {
         out.num(tx_queue_len as i64);
     }
     out.str("  (");
-    out.bytes(title.get(1..).unwrap_or_default());
+    out.bytes(nth(NAMES, 2 * i + 1));
     out.byte(b')');
 }
 
@@ -169,7 +167,7 @@ mod tests {
 
     #[test]
     fn every_type_has_a_name() {
-        assert_eq!(NAMES.split(|&b| b == b'\n').count(), TYPES.len());
+        assert_eq!(NAMES.split(|&b| b == b'\n').count(), 2 * TYPES.len());
     }
 
     #[test]

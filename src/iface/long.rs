@@ -3,7 +3,7 @@
 use super::dev::{Counters, RX_BYTES, TX_BYTES};
 use super::inet6::Records;
 use super::kernel::*;
-use super::{close_list, put, words};
+use super::{list, put};
 use crate::addr::{fix_v4_mapped, fmt_ipv4, fmt_ipv6, push, Text};
 use crate::out::Out;
 
@@ -26,16 +26,11 @@ const PORTS: &[u8] = b"unknown\n10base2\n10baseT\nAUI\n100baseT\n100baseTX\n100b
 pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>, inet6: &[u8]) {
     let flags = facts.flags() as u16;
     out.safe(name);
-    // net-tools' list: `<`, `>` for no flags, `NAME,` for each flag, and then a last comma
-    // becomes `>` and any other last character goes.
-    let mut t = Text::new();
-    push(&mut t, if flags == 0 { b"<>" } else { b"<" });
-    words(&mut t, NAMES, flags as u32, b",");
-    close_list(&mut t);
     let (outfill, keepalive) = (facts.int(OUTFILL, 0) as u64, facts.int(KEEPALIVE, 0) as u64);
     let v = [facts.flags() as u64, facts.int(MTU, 0) as u64, outfill, keepalive, outfill | keepalive];
     put(out, b": flags=\xa0", &v);
-    out.bytes(&t);
+    // No flags at all start the list as `<>`, of which the `>` then goes.
+    list(out, if flags == 0 { b"<>" } else { b"<" }, NAMES, flags as u32);
     put(out, b"  mtu \xa1\xe4  outfill \xa2  keepalive \xa3\xff\n", &v);
     if facts.ok >> ADDR & 1 != 0 {
         ipv4(out, "        inet ", facts, ADDR);
@@ -100,11 +95,7 @@ fn inet6_lines(out: &mut Out, name: &[u8], text: &[u8]) {
         out.str("        inet6 ");
         out.bytes(&t);
         put(out, b"  prefixlen \xa0  scopeid 0x\xc1", &[records.prefix_len() as u64, scope as u32 as u64]);
-        let mut tags = Text::new();
-        push(&mut tags, b"<");
-        words(&mut tags, TAGS, scope_tags(scope), b",");
-        close_list(&mut tags);
-        out.bytes(&tags);
+        list(out, b"<", TAGS, scope_tags(scope));
         out.byte(b'\n');
     }
 }

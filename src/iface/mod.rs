@@ -144,12 +144,16 @@ fn words(t: &mut Text, table: &[u8], flags: u32, sep: &[u8]) {
     }
 }
 
-/// The end of net-tools' `<a,b,` lists: a last comma becomes `>`, any other last character
-/// goes.
-fn close_list(t: &mut Text) {
+/// Prints one of net-tools' lists: `start`, then `NAME,` for each flag of `table` set in
+/// `flags`, and then a last comma becomes `>` and any other last character goes.
+fn list(out: &mut Out, start: &[u8], table: &[u8], flags: u32) {
+    let mut t = Text::new();
+    push(&mut t, start);
+    words(&mut t, table, flags, b",");
     if t.pop() == Some(b',') {
-        push(t, b">");
+        push(&mut t, b">");
     }
+    out.bytes(&t);
 }
 
 /// Line `i` of `table`.
@@ -182,11 +186,9 @@ mod tests {
     #[test]
     fn word_lists() {
         let list = |flags| {
-            let mut t = Text::new();
-            push(&mut t, b"<");
-            words(&mut t, b"a\x00bc\x02d\x1f", flags, b",");
-            close_list(&mut t);
-            String::from_utf8(t.to_vec()).unwrap()
+            let mut out = Out::new();
+            list(&mut out, b"<", b"a\x00bc\x02d\x1f", flags);
+            String::from_utf8(out.pending().to_vec()).unwrap()
         };
         assert_eq!(list(0), "");
         assert_eq!(list(1), "<a>");
