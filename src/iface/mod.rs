@@ -128,28 +128,23 @@ fn put(out: &mut Out, template: &[u8], values: &[u64]) {
     }
 }
 
-/// Pushes the words of `table` whose flag is set in `flags`, each followed by `sep`; in the
-/// table each word is followed by the number of its flag bit (a byte below 0x20).
-fn words(t: &mut Text, table: &[u8], flags: u32, sep: &[u8]) {
-    let mut mark = t.len();
-    for &b in table {
-        if b >= 0x20 {
-            push(t, &[b]);
-        } else if flags >> b & 1 != 0 {
-            push(t, sep);
-            mark = t.len();
-        } else {
-            t.truncate(mark);
-        }
-    }
-}
-
-/// Prints one of net-tools' lists: `start`, then `NAME,` for each flag of `table` set in
-/// `flags`, and then a last comma becomes `>` and any other last character goes.
+/// Prints one of net-tools' lists: `start`, then `WORD,` for each word of `table` whose flag
+/// is set in `flags`, and then a last comma becomes `>` and any other last character goes.
+/// In the table each word is followed by the number of its flag bit (a byte below 0x20).
 fn list(out: &mut Out, start: &[u8], table: &[u8], flags: u32) {
     let mut t = Text::new();
     push(&mut t, start);
-    words(&mut t, table, flags, b",");
+    let mut kept = t.len();
+    for &b in table {
+        if b >= 0x20 {
+            push(&mut t, &[b]);
+        } else if flags >> b & 1 != 0 {
+            push(&mut t, b",");
+            kept = t.len();
+        } else {
+            t.truncate(kept);
+        }
+    }
     if t.pop() == Some(b',') {
         push(&mut t, b">");
     }
@@ -190,6 +185,9 @@ mod tests {
             list(&mut out, b"<", b"a\x00bc\x02d\x1f", flags);
             String::from_utf8(out.pending().to_vec()).unwrap()
         };
+        let mut out = Out::new();
+        super::list(&mut out, b"<>", b"a\x00", 0);
+        assert_eq!(out.pending(), b"<");
         assert_eq!(list(0), "");
         assert_eq!(list(1), "<a>");
         assert_eq!(list(0x8000_0004), "<bc,d>");

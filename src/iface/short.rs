@@ -2,8 +2,6 @@
 
 use super::dev::*;
 use super::kernel::{Facts, MTU};
-use super::words;
-use crate::addr::{push, Text};
 use crate::out::Out;
 
 pub const HEADER: &str = "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n";
@@ -44,14 +42,18 @@ pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters
         }
         None => out.left(b"     - no statistics available -", 56),
     }
-    let flags = facts.flags();
-    let mut t = Text::new();
+    let flags = facts.flags() as u16;
     if flags == 0 {
-        push(&mut t, b"[NO FLAGS]");
+        out.str("[NO FLAGS]");
     }
-    words(&mut t, LETTERS, flags as u16 as u32, b"");
-    push(&mut t, b"\n");
-    out.bytes(&t);
+    for pair in LETTERS.chunks_exact(2) {
+        if let [letter, bit] = *pair {
+            if flags >> bit & 1 != 0 {
+                out.byte(letter);
+            }
+        }
+    }
+    out.byte(b'\n');
 }
 
 #[cfg(test)]
