@@ -90,7 +90,7 @@ fn inet6_addresses_of_fixture() {
     let ns = fixture_namespace("ifinet6");
     let f = Fixture::new("ifinet6");
     f.file("net/dev", format!("{V3_HEADER}    lo: 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n  eth0: 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n"));
-    // Every scope tag; a v4-mapped address; a record for an interface that is not listed.
+    // Every scope tag; a negative scope (all bits); a v4-mapped address; a record for an interface that is not listed.
     f.file(
         "net/if_inet6",
         "00000000000000000000000000000001 01 80 10 80       lo\n\
@@ -99,6 +99,7 @@ fn inet6_addresses_of_fixture() {
          fec00000000000000000000000000001 02 40 40 80     eth0\n\
          00000000000000000000000001020304 02 60 80 80     eth0\n\
          00000000000000000000ffff01020304 02 60 a0 80     eth0\n\
+         20010db8000000000000000000000003 02 40 -1 80     eth0\n\
          20010db8000000000000000000000002 03 7f 00 80    other\n",
     );
     ns.assert_same(Some(f.path()), &[&["-ie"], &["-iae"]]);

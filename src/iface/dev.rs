@@ -2,7 +2,6 @@
 //! name parsing of Debian's CVE-2025-46836 patch).
 
 use super::list::{List, NAME_MAX};
-use crate::addr::{push, Text};
 use crate::cscan::{c_str, contains, is_space, scanf_number, skip_space};
 use crate::out::err;
 use crate::procfs::{self, LineBuf, Lines, Path};
@@ -22,12 +21,11 @@ pub const TX_ERRORS: usize = 10;
 pub const TX_DROPPED: usize = 11;
 pub const TX_FIFO: usize = 12;
 
-/// Which counters each format's columns fill, in column order: versions 1, 2 and 3.
-const COLUMNS: [&[u8]; 3] = [
-    &[1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14],
-    &[0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14],
-    &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-];
+/// Which counters each format's columns fill, in column order, as a mask over the counters:
+/// versions 1 (no byte counts), 2 and 3.
+const V1: u16 = 0x7e3e;
+const V2: u16 = 0x7f3f;
+const V3: u16 = 0xffff;
 
 /// net-tools reads the file with `fgets` into 512 bytes.
 const LINE_MAX: usize = 511;
@@ -44,7 +42,7 @@ pub fn read(proc_root: &[u8], list: &mut List, buf: &mut LineBuf) -> bool {
     };
     let mut lines = Lines::with_limit(fd, buf, LINE_MAX);
     // The format shows in the second header line.
-    let mut columns = COLUMNS[0];
+    let mut columns = V1;
     for _ in 0..2 {
         if let Some(header) = lines.next_raw() {
             columns = format_columns(c_str(header));
@@ -52,63 +50,60 @@ pub fn read(proc_root: &[u8], list: &mut List, buf: &mut LineBuf) -> bool {
     }
     while let Some(line) = lines.next_raw() {
         let (name, rest) = split_name(c_str(line));
-        if let Some(iface) = list.add(&name) {
+        if let Some(iface) = list.add(name) {
             parse_counters(columns, rest, iface.counters.get_or_insert([0; 16]));
         }
     }
     true
 }
 
-fn format_columns(header: &[u8]) -> &'static [u8] {
-    COLUMNS[if contains(header, b"compressed") {
-        2
+fn format_columns(header: &[u8]) -> u16 {
+    if contains(header, b"compressed") {
+        V3
     } else if contains(header, b"bytes") {
-        1
+        V2
     } else {
-        0
-    }]
+        V1
+    }
 }
 
 /// Debian's `get_name`: the name ends at white space, at a `:` or after 15 bytes. An alias
 /// `name:N:` keeps its `:N`. The colon that ends the name is skipped, but not when the name
 /// was cut at 15 bytes (so such lines read no counters). Returns the name and what follows.
-fn split_name(line: &[u8]) -> (Text, &[u8]) {
-    let mut p = line;
-    skip_space(&mut p);
-    let mut name = Text::new();
-    while let [c, rest @ ..] = p {
-        if is_space(*c) || name.len() == NAME_MAX {
-            break;
-        }
-        if *c == b':' {
-            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-            if rest.get(digits) == Some(&b':') {
+fn split_name(mut line: &[u8]) -> (&[u8], &[u8]) {
+    skip_space(&mut line);
+    let mut len = 0;
+    let mut colon = 0;
+    while let Some(&c) = line.get(len).filter(|&&c| !is_space(c) && len < NAME_MAX) {
+        if c == b':' {
+            let after = line.get(len + 1..).unwrap_or_default();
+            let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+            colon = 1;
+            if after.get(digits) == Some(&b':') {
                 // An alias: the colon and as many digits as fit belong to the name.
-                let keep = (digits + 1).min(NAME_MAX - name.len());
-                push(&mut name, &p[..keep]);
-                p = &p[keep..];
-                p = p.strip_prefix(b":").unwrap_or(p);
-            } else {
-                p = rest;
+                len = (len + 1 + digits).min(NAME_MAX);
+                colon = (line.get(len) == Some(&b':')) as usize;
             }
             break;
         }
-        push(&mut name, &[*c]);
-        p = rest;
+        len += 1;
     }
-    (name, p)
+    let (name, rest) = line.split_at(len.min(line.len()));
+    (name, rest.get(colon..).unwrap_or_default())
 }
 
 /// The columns `sscanf` fills before the first that does not convert; the others keep their
 /// values (0, or those of an earlier line with the same name). Version 1 has no byte counts.
-fn parse_counters(columns: &[u8], mut s: &[u8], counters: &mut Counters) {
-    for &i in columns {
-        match scanf_number(&mut s, 10, false) {
-            Some(v) => counters[i as usize] = v,
-            None => break,
+fn parse_counters(columns: u16, mut s: &[u8], counters: &mut Counters) {
+    for (i, counter) in counters.iter_mut().enumerate() {
+        if columns >> i & 1 != 0 {
+            match scanf_number(&mut s, 10, false) {
+                Some(v) => *counter = v,
+                None => break,
+            }
         }
     }
-    if columns.len() == COLUMNS[0].len() {
+    if columns == V1 {
         counters[RX_BYTES] = 0;
         counters[TX_BYTES] = 0;
     }

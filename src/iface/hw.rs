@@ -2,171 +2,155 @@
 //! the types Debian's build has: token ring, STRIP and InfiniBand are not among them and print
 //! as `unspec`.
 
-use super::hex;
+use super::{hex, nth};
 use crate::addr::{push, Text};
 use crate::out::Out;
 
-/// How a type prints its hardware address.
-#[derive(Clone, Copy)]
-enum Print {
-    /// No address.
-    Nothing,
-    /// `count` bytes as two hex digits each, joined by `sep` (0: nothing between).
-    Hex { count: u8, sep: u8, style: u8 },
-    /// AX.25 and NET/ROM: a callsign, one letter per byte shifted left by one, and an SSID.
-    Callsign,
-    /// X.25: the bytes as text.
-    Chars,
-    /// Frame relay DLCI: a C short.
-    Dlci,
-    /// Ash: hex digits up to an end mark; nothing for an all-zero address.
-    Ash,
-}
+// How a type prints its hardware address: `HEX` + a style, or one of the others.
+/// No address.
+const NOTHING: u8 = 0;
+/// AX.25 and NET/ROM: a callsign, one letter per byte shifted left by one, and an SSID.
+const CALLSIGN: u8 = 1;
+/// X.25: the bytes as text.
+const CHARS: u8 = 2;
+/// Frame relay DLCI: a C short.
+const DLCI: u8 = 3;
+/// Ash: hex digits up to an end mark; nothing for an all-zero address.
+const ASH: u8 = 4;
+/// `count` bytes as two hex digits each, joined by the separator (0: nothing between), in
+/// lower case, upper case, or as IrDA prints them: the bytes backwards; they are C chars, so
+/// those of 0x80 and up print sign-extended, and snprintf keeps 11 characters.
+const HEX: u8 = 8;
+const UPPER: u8 = HEX + 1;
+const IRDA: u8 = HEX + 2;
 
-const LOWER: u8 = 0;
-const UPPER: u8 = 1;
-/// IrDA: the bytes backwards; they are C chars, so those of 0x80 and up print sign-extended,
-/// and snprintf keeps 11 characters.
-const IRDA: u8 = 2;
-
-const fn hex_addr(count: u8, sep: u8, style: u8) -> Print {
-    Print::Hex { count, sep, style }
-}
-
-use Print::*;
-
-/// lib/hw.c's table, in its order (the first entry with the type wins): the ARPHRD number and
-/// the address printer; the names and titles are the lines of `NAMES`, in the same order.
-const TYPES: [(u16, Print); 25] = [
-    (772, Nothing),
-    (256, Nothing),
-    (257, Nothing),
-    (258, Nothing),
-    (259, Nothing),
-    (264, Nothing),
-    (781, Ash),
-    (1, hex_addr(6, b':', LOWER)),
-    (3, Callsign),
-    (0, Callsign),
-    (270, hex_addr(5, 0, LOWER)),
+/// lib/hw.c's table, in its order (the first entry with the type wins): the ARPHRD number,
+/// how the address prints, the byte count and the separator of hex addresses; the names and
+/// titles are the lines of `NAMES`, in the same order. Every other type prints as `unspec`:
+/// the 16 bytes of a `struct sockaddr`'s data.
+const TYPES: [(u16, u8, u8, u8); 26] = [
+    (772, NOTHING, 0, 0),
+    (256, NOTHING, 0, 0),
+    (257, NOTHING, 0, 0),
+    (258, NOTHING, 0, 0),
+    (259, NOTHING, 0, 0),
+    (264, NOTHING, 0, 0),
+    (781, ASH, 0, 0),
+    (1, HEX, 6, b':'),
+    (3, CALLSIGN, 0, 0),
+    (0, CALLSIGN, 0, 0),
+    (270, HEX, 5, 0),
     // An empty address: the line reads `tunnel ` and then the rest.
-    (768, hex_addr(0, 0, LOWER)),
-    (512, Nothing),
-    (513, Nothing),
-    (516, Nothing),
-    (7, hex_addr(1, 0, UPPER)),
-    (15, Dlci),
-    (770, Nothing),
-    (776, Nothing),
-    (774, hex_addr(6, b'-', UPPER)),
-    (780, hex_addr(6, b':', UPPER)),
-    (783, hex_addr(4, b':', IRDA)),
-    (782, Nothing),
-    (271, Chars),
-    (27, hex_addr(8, b':', UPPER)),
+    (768, HEX, 0, 0),
+    (512, NOTHING, 0, 0),
+    (513, NOTHING, 0, 0),
+    (516, NOTHING, 0, 0),
+    (7, UPPER, 1, 0),
+    (15, DLCI, 0, 0),
+    (770, NOTHING, 0, 0),
+    (776, NOTHING, 0, 0),
+    (774, UPPER, 6, b'-'),
+    (780, UPPER, 6, b':'),
+    (783, IRDA, 4, b':'),
+    (782, NOTHING, 0, 0),
+    (271, CHARS, 0, 0),
+    (27, UPPER, 8, b':'),
+    (u16::MAX, UPPER, 16, b'-'),
 ];
 
-/// Every other type: the 16 bytes of a `struct sockaddr`'s data.
-const UNSPEC: Print = hex_addr(16, b'-', UPPER);
-
-/// The name and title of each type in `TYPES`, then those of `unspec`.
-const NAMES: &[u8] = b"loop Local Loopback
-slip Serial Line IP
-cslip VJ Serial Line IP
-slip6 6-bit Serial Line IP
-cslip6 VJ 6-bit Serial Line IP
-adaptive Adaptive Serial Line IP
-ash Ash
-ether Ethernet
-ax25 AMPR AX.25
-netrom AMPR NET/ROM
-rose AMPR ROSE
-tunnel IPIP Tunnel
-ppp Point-to-Point Protocol
-hdlc (Cisco)-HDLC
-lapb LAPB
-arcnet ARCnet
-dlci Frame Relay DLCI
-frad Frame Relay Access Device
-sit IPv6-in-IPv4
-fddi Fiber Distributed Data Interface
-hippi HIPPI
-irda IrLAP
-ec Econet
-x25 generic X.25
-eui64 Generic EUI-64
-unspec UNSPEC";
+/// The name and the title of each type in `TYPES`, one a line.
+const NAMES: &[u8] = b"\
+    loop\nLocal Loopback\n\
+    slip\nSerial Line IP\n\
+    cslip\nVJ Serial Line IP\n\
+    slip6\n6-bit Serial Line IP\n\
+    cslip6\nVJ 6-bit Serial Line IP\n\
+    adaptive\nAdaptive Serial Line IP\n\
+    ash\nAsh\n\
+    ether\nEthernet\n\
+    ax25\nAMPR AX.25\n\
+    netrom\nAMPR NET/ROM\n\
+    rose\nAMPR ROSE\n\
+    tunnel\nIPIP Tunnel\n\
+    ppp\nPoint-to-Point Protocol\n\
+    hdlc\n(Cisco)-HDLC\n\
+    lapb\nLAPB\n\
+    arcnet\nARCnet\n\
+    dlci\nFrame Relay DLCI\n\
+    frad\nFrame Relay Access Device\n\
+    sit\nIPv6-in-IPv4\n\
+    fddi\nFiber Distributed Data Interface\n\
+    hippi\nHIPPI\n\
+    irda\nIrLAP\n\
+    ec\nEconet\n\
+    x25\ngeneric X.25\n\
+    eui64\nGeneric EUI-64\n\
+    unspec\nUNSPEC";
 
 /// The hardware line of a `-e` block, without the newline:
 /// `        <name> <address>  txqueuelen <n>  (<title>)`.
 pub fn line(out: &mut Out, hw_type: u16, addr: &[u8; 16], tx_queue_len: i32) {
-    let i = TYPES.iter().position(|t| t.0 == hw_type).unwrap_or(TYPES.len());
-    let print = TYPES.get(i).map_or(UNSPEC, |t| t.1);
-    let name_title = NAMES.split(|&b| b == b'\n').nth(i).unwrap_or_default();
-    let space = name_title.iter().position(|&b| b == b' ').unwrap_or(0);
+    let i = TYPES.iter().position(|t| t.0 == hw_type).unwrap_or(TYPES.len() - 1);
+    let (_, print, count, sep) = TYPES.get(i).copied().unwrap_or_default();
     out.str("        ");
-    out.bytes(&name_title[..space]);
-    match print {
-        Nothing => {}
-        Ash if addr.iter().all(|&b| b == 0) => {}
-        p => {
-            out.byte(b' ');
-            address(out, p, addr);
-        }
+    out.bytes(nth(NAMES, 2 * i));
+    if print != NOTHING && !(print == ASH && addr.iter().all(|&b| b == 0)) {
+        out.byte(b' ');
+        address(out, print, count, sep, addr);
     }
     if tx_queue_len != -1 {
         out.str("  txqueuelen ");
         out.num(tx_queue_len as i64);
     }
     out.str("  (");
-    out.bytes(name_title.get(space + 1..).unwrap_or_default());
+    out.bytes(nth(NAMES, 2 * i + 1));
     out.byte(b')');
 }
 
-fn address(out: &mut Out, print: Print, a: &[u8; 16]) {
+fn address(out: &mut Out, print: u8, count: u8, sep: u8, a: &[u8; 16]) {
     let mut t = Text::new();
-    let mut cut = t.capacity();
+    let byte = |i: usize| a.get(i).copied().unwrap_or(0);
     match print {
-        Hex { count, sep, style } => {
-            for i in 0..count as usize {
-                let b = if style == IRDA { a[count as usize - 1 - i] } else { a[i] };
-                if i > 0 && sep != 0 {
-                    push(&mut t, &[sep]);
-                }
-                if style == IRDA && b >= 0x80 {
-                    push(&mut t, b"ffffff");
-                }
-                hex(&mut t, b as u64, 2, style == UPPER);
-            }
-            if style == IRDA {
-                cut = 11;
-            }
-        }
-        Callsign => {
+        CALLSIGN => {
             // A space ends the call as a NUL does.
-            for c in a[..6].iter().map(|b| b >> 1).take_while(|&c| c != 0 && c != b' ') {
+            for c in a.iter().take(6).map(|b| b >> 1).take_while(|&c| c != 0 && c != b' ') {
                 push(&mut t, &[c]);
             }
-            let ssid = (a[6] & 0x1e) >> 1;
+            out.safe(&t);
+            let ssid = (byte(6) & 0x1e) >> 1;
             if ssid != 0 {
-                push(&mut t, b"-");
-                push(&mut t, itoa::Buffer::new().format(ssid as u64).as_bytes());
+                out.byte(b'-');
+                out.num(ssid as u64);
             }
+            return;
         }
-        Chars => push(&mut t, crate::cscan::c_str(a)),
-        Dlci => push(&mut t, itoa::Buffer::new().format(i16::from_ne_bytes([a[0], a[1]]) as i64).as_bytes()),
-        Ash => {
+        CHARS => push(&mut t, crate::cscan::c_str(a)),
+        DLCI => return out.num(i16::from_le_bytes([byte(0), byte(1)]) as i64),
+        ASH => {
             // net-tools reads 64 bytes of which only the first 8 are the address (UB); it
             // means hex digits up to the first 0xc9 or 0xff.
             push(&mut t, b"[");
-            for &b in a.iter().chain(&[0; 48]).take_while(|&&b| b != 0xc9 && b != 0xff) {
+            for b in (0..64).map(byte).take_while(|&b| b != 0xc9 && b != 0xff) {
                 hex(&mut t, b as u64, 1, false);
             }
             push(&mut t, b"]");
         }
-        Nothing => {}
+        _ => {
+            // IrDA's bytes are C chars: those of 0x80 and up print sign-extended.
+            let count = count as usize;
+            for i in 0..count {
+                if i > 0 && sep != 0 {
+                    push(&mut t, &[sep]);
+                }
+                let b = if print == IRDA { byte(count - 1 - i) as i8 as u32 as u64 } else { byte(i) as u64 };
+                hex(&mut t, b, 2, print == UPPER);
+            }
+            if print == IRDA {
+                t.truncate(11);
+            }
+        }
     }
-    out.safe(&t[..t.len().min(cut)]);
+    out.safe(&t);
 }
 
 #[cfg(test)]
@@ -183,7 +167,7 @@ mod tests {
 
     #[test]
     fn every_type_has_a_name() {
-        assert_eq!(NAMES.split(|&b| b == b'\n').count(), TYPES.len() + 1);
+        assert_eq!(NAMES.split(|&b| b == b'\n').count(), 2 * TYPES.len());
     }
 
     #[test]

@@ -8,29 +8,21 @@ use crate::arena::MapVec;
 use crate::cscan::{scanf_number_width, scanf_word, skip_space};
 use crate::procfs::{self, Path};
 
-/// The whole file (empty if it cannot be read: then no interface shows IPv6 addresses).
-pub fn read(proc_root: &[u8]) -> MapVec<u8> {
-    let mut text = MapVec::new();
+/// Appends the whole file to `text` (nothing if it cannot be read: then no interface shows
+/// IPv6 addresses).
+pub fn read(proc_root: &[u8], text: &mut MapVec<u8>) {
     if let Ok(fd) = procfs::open(&Path::proc(proc_root, b"net/if_inet6")) {
-        let mut chunk = [0u8; 4096];
-        loop {
-            let got = procfs::read_into(&fd, &mut chunk);
-            if got.is_empty() {
-                break;
-            }
-            for &b in got {
-                text.push(b);
-            }
-        }
+        // A read error keeps what came before it, as the end of fscanf's stream.
+        let _ = text.read_to_end(&fd);
     }
-    text
 }
 
 /// The records, as the fscanf loop `"%4s"×8 " %08x %02x %02x %02x %20s\n"` sees them.
 pub struct Records<'a> {
     rest: &'a [u8],
-    /// The eight 4-digit groups of the address; `None` for one that is not hex.
-    groups: [Option<u16>; 8],
+    /// The address its eight 4-digit groups make, and which of them are not hex.
+    addr: [u8; 16],
+    not_hex: u8,
     /// The interface index, prefix length, scope and flags.
     numbers: [i32; 4],
     dev: &'a [u8],
@@ -38,32 +30,31 @@ pub struct Records<'a> {
 
 impl<'a> Records<'a> {
     pub fn new(text: &'a [u8]) -> Self {
-        Records { rest: text, groups: [Some(0); 8], numbers: [0; 4], dev: b"" }
+        Records { rest: text, addr: [0; 16], not_hex: 0, numbers: [0; 4], dev: b"" }
     }
 
-    /// Reads the next record; false at the end of the file.
+    /// Reads the next record (one fscanf call); false at the end of the file.
     pub fn next(&mut self) -> bool {
-        self.scan() > 0
-    }
-
-    /// One fscanf call: the number of fields converted.
-    fn scan(&mut self) -> usize {
         let s = &mut self.rest;
-        let mut done = 0;
-        for group in &mut self.groups {
-            let Some(word) = scanf_word(s, 4) else { return done };
-            *group = hex_u32(word).map(|g| g as u16);
-            done += 1;
+        for (i, group) in self.addr.chunks_exact_mut(2).enumerate() {
+            let Some(word) = scanf_word(s, 4) else { return i > 0 };
+            match hex_u32(word) {
+                Some(g) => {
+                    group.copy_from_slice(&(g as u16).to_be_bytes());
+                    self.not_hex &= !(1 << i);
+                }
+                None => self.not_hex |= 1 << i,
+            }
         }
         for (n, width) in self.numbers.iter_mut().zip([8, 2, 2, 2]) {
-            let Some(v) = scanf_number_width(s, 16, width) else { return done };
+            let Some(v) = scanf_number_width(s, 16, width) else { return true };
             *n = v as i32;
-            done += 1;
         }
-        let Some(dev) = scanf_word(s, 20) else { return done };
-        self.dev = dev;
-        skip_space(s);
-        done + 1
+        if let Some(dev) = scanf_word(s, 20) {
+            self.dev = dev;
+            skip_space(s);
+        }
+        true
     }
 
     pub fn prefix_len(&self) -> i32 {
@@ -80,11 +71,7 @@ impl<'a> Records<'a> {
 
     /// The address, if its groups make one (net-tools' `inet_pton` of them joined by `:`).
     pub fn addr(&self) -> Option<[u8; 16]> {
-        let mut a = [0; 16];
-        for (i, g) in self.groups.iter().enumerate() {
-            a[2 * i..2 * i + 2].copy_from_slice(&(*g)?.to_be_bytes());
-        }
-        Some(a)
+        (self.not_hex == 0).then_some(self.addr)
     }
 }
 

@@ -10,26 +10,25 @@ use rustix::ioctl::{ioctl, Ioctl, IoctlOutput, Opcode};
 use rustix::net::{socket, AddressFamily, SocketType};
 
 const SIOCGIFCONF: Opcode = 0x8912;
-const SIOCGIFFLAGS: Opcode = 0x8913;
-const SIOCGIFADDR: Opcode = 0x8915;
-const SIOCGIFDSTADDR: Opcode = 0x8917;
-const SIOCGIFBRDADDR: Opcode = 0x8919;
-const SIOCGIFNETMASK: Opcode = 0x891b;
-const SIOCGIFMTU: Opcode = 0x8921;
-const SIOCGIFHWADDR: Opcode = 0x8927;
-const SIOCGIFTXQLEN: Opcode = 0x8942;
-const SIOCGIFMAP: Opcode = 0x8970;
-/// The SLIP driver's private requests (linux/if_slip.h).
-const SIOCGKEEPALIVE: Opcode = 0x89f1;
-const SIOCGOUTFILL: Opcode = 0x89f3;
 
-const AF_INET: u16 = 2;
+/// net-tools' `if_fetch` requests in its order (SIOCGIF…, and the SLIP driver's private
+/// SIOCGOUTFILL and SIOCGKEEPALIVE of linux/if_slip.h); `Facts` indexes them by these names.
+const REQUESTS: [Opcode; 11] = [0x8913, 0x8927, 0x8921, 0x89f3, 0x89f1, 0x8970, 0x8942, 0x8915, 0x8917, 0x8919, 0x891b];
+pub const FLAGS: usize = 0;
+pub const HWADDR: usize = 1;
+pub const MTU: usize = 2;
+pub const OUTFILL: usize = 3;
+pub const KEEPALIVE: usize = 4;
+pub const MAP: usize = 5;
+pub const TXQLEN: usize = 6;
+pub const ADDR: usize = 7;
+pub const DSTADDR: usize = 8;
+pub const BRDADDR: usize = 9;
+pub const NETMASK: usize = 10;
 
-/// `struct ifreq`: the name, then a 24-byte union whose meaning depends on the request.
-#[repr(C, align(8))]
-struct IfReq([u8; IFREQ_SIZE]);
-
+/// `struct ifreq`: the name in 16 bytes, then a union whose meaning depends on the request.
 const IFREQ_SIZE: usize = 40;
+type Union = [u8; 24];
 
 /// `struct ifconf`.
 #[repr(C)]
@@ -57,58 +56,60 @@ unsafe impl Ioctl for Call {
     }
 }
 
-/// The union of `struct ifreq`, as the kernel left it.
-impl IfReq {
-    fn u16(&self) -> u16 {
-        u16::from_ne_bytes([self.0[16], self.0[17]])
-    }
-    fn i32(&self) -> i32 {
-        i32::from_ne_bytes([self.0[16], self.0[17], self.0[18], self.0[19]])
-    }
-    fn u64(&self, at: usize) -> u64 {
-        let mut b = [0; 8];
-        b.copy_from_slice(&self.0[at..at + 8]);
-        u64::from_ne_bytes(b)
-    }
-    /// The address of a `sockaddr_in`.
-    fn ipv4(&self) -> [u8; 4] {
-        [self.0[20], self.0[21], self.0[22], self.0[23]]
-    }
-}
-
-/// `struct ifmap`.
-#[derive(Clone, Copy, Default)]
-pub struct Map {
-    pub mem_start: u64,
-    pub mem_end: u64,
-    pub base_addr: u16,
-    pub irq: u8,
-    pub dma: u8,
-    pub port: u8,
-}
-
-/// An interface's IPv4 settings; `None` where the request failed (net-tools: `[NONE SET]`).
-pub struct Inet {
-    pub addr: [u8; 4],
-    pub destination: Option<[u8; 4]>,
-    pub broadcast: Option<[u8; 4]>,
-    pub netmask: Option<[u8; 4]>,
-}
-
+/// The answers of `if_fetch`: the union of `struct ifreq` after each request (after a failed
+/// one: as the request before left it), and which requests succeeded.
 #[derive(Default)]
 pub struct Facts {
-    /// A C `short`, as net-tools keeps it: higher flags are lost, IFF_DYNAMIC is the sign.
-    pub flags: i16,
-    pub hw_type: u16,
-    /// The first 8 address bytes, then zeros (net-tools copies 8 into a zeroed buffer).
-    pub hw_addr: [u8; 16],
-    pub mtu: i32,
-    pub outfill: i32,
-    pub keepalive: i32,
-    pub map: Map,
-    /// -1: unknown.
-    pub tx_queue_len: i32,
-    pub inet: Option<Inet>,
+    pub union: [Union; REQUESTS.len()],
+    pub ok: u16,
+}
+
+impl Facts {
+    /// `len` (at most 8) bytes at `at` in the union after request `i`, as a little-endian
+    /// number (the targets are little-endian); `None` if the request failed.
+    pub fn get(&self, i: usize, at: usize, len: usize) -> Option<u64> {
+        let mut b = [0; 8];
+        let field = self.union.get(i)?.iter().skip(at).take(len);
+        for (d, s) in b.iter_mut().zip(field) {
+            *d = *s;
+        }
+        (self.ok >> i & 1 != 0).then_some(u64::from_le_bytes(b))
+    }
+
+    /// A C `int` answer, or `default` if its request failed.
+    pub fn int(&self, i: usize, default: i32) -> i32 {
+        self.get(i, 0, 4).map_or(default, |v| v as i32)
+    }
+
+    /// The flags as net-tools keeps them, a C `short`: higher flags are lost, IFF_DYNAMIC is
+    /// the sign.
+    pub fn flags(&self) -> i16 {
+        self.get(FLAGS, 0, 2).unwrap_or(0) as i16
+    }
+
+    /// The `sa_family` of the hardware address (after a failed request what the union still
+    /// holds: the flags).
+    pub fn hw_type(&self) -> u16 {
+        u16::from_le_bytes([self.union[HWADDR][0], self.union[HWADDR][1]])
+    }
+
+    /// The address of a `sockaddr_in` answer.
+    pub fn ipv4(&self, i: usize) -> Option<[u8; 4]> {
+        Some((self.get(i, 4, 4)? as u32).to_le_bytes())
+    }
+}
+
+#[cfg(test)]
+impl Facts {
+    /// Facts with these flags, MTU 1500, a loopback hardware type and no queue length.
+    pub fn for_test(flags: i16) -> Facts {
+        let mut f = Facts::default();
+        f.union[FLAGS][..2].copy_from_slice(&flags.to_le_bytes());
+        f.union[MTU][..4].copy_from_slice(&1500i32.to_le_bytes());
+        f.union[HWADDR][..2].copy_from_slice(&772u16.to_le_bytes());
+        f.ok = 1 << FLAGS | 1 << MTU | 1 << HWADDR;
+        f
+    }
 }
 
 /// The SLIP hardware types, which have keepalive and outfill settings.
@@ -125,87 +126,66 @@ impl Kernel {
         Ok(Kernel { fd: socket(AddressFamily::INET, SocketType::DGRAM, None)? })
     }
 
-    fn call<T>(&self, opcode: Opcode, arg: &mut T) -> Result<(), Errno> {
-        // SAFETY: see `Call`; `arg` is an `IfReq` or an `IfConf` whose buffer is alive.
-        unsafe { ioctl(&self.fd, Call(opcode, (arg as *mut T).cast())) }
+    fn call(&self, opcode: Opcode, arg: *mut u8) -> Result<(), Errno> {
+        // SAFETY: see `Call`; `arg` points to an `ifreq` or an `ifconf` whose buffer is alive.
+        unsafe { ioctl(&self.fd, Call(opcode, arg.cast())) }
     }
 
     /// Adds the interfaces that SIOCGIFCONF lists (one entry per IPv4 address, named by the
     /// address label) to `list`, asking again with a larger buffer while it comes back full.
     pub fn add_configured(&self, list: &mut List) -> Result<(), Errno> {
         let mut reqs = MapVec::<u8>::new();
-        let mut size = 30 * IFREQ_SIZE;
         loop {
-            while reqs.len() < size {
+            let size = reqs.len();
+            if size > 0 {
+                let mut conf = IfConf { len: size as i32, buf: reqs.as_mut_slice().as_mut_ptr() };
+                self.call(SIOCGIFCONF, (&mut conf as *mut IfConf).cast())?;
+                if conf.len as usize != size {
+                    let used = reqs.as_slice().get(..conf.len.max(0) as usize).unwrap_or_default();
+                    for req in used.chunks_exact(IFREQ_SIZE) {
+                        list.add(crate::cscan::c_str(req.get(..16).unwrap_or_default()));
+                    }
+                    return Ok(());
+                }
+            }
+            // Room for 30 entries first, then twice as many each time.
+            for _ in 0..size.max(30 * IFREQ_SIZE) {
                 if !reqs.push(0) {
                     return Err(Errno::NOMEM);
                 }
             }
-            let mut conf = IfConf { len: size as i32, buf: reqs.as_mut_slice().as_mut_ptr() };
-            self.call(SIOCGIFCONF, &mut conf)?;
-            if conf.len as usize == size {
-                size *= 2;
-                continue;
-            }
-            let used = &reqs.as_slice()[..(conf.len.max(0) as usize).min(size)];
-            for req in used.chunks_exact(IFREQ_SIZE) {
-                list.add(crate::cscan::c_str(&req[..16]));
-            }
-            return Ok(());
         }
     }
 
     /// net-tools' `if_fetch`: the same requests in the same order through one `ifreq`, whose
     /// union each request finds as the one before left it (the kernel's IPv4 requests look at
     /// the address in it). Fails only if SIOCGIFFLAGS does.
-    pub fn fetch(&self, name: &[u8]) -> Result<Facts, Errno> {
-        let mut r = IfReq([0; 40]);
-        let name = &name[..name.len().min(15)];
-        let ask = |r: &mut IfReq, opcode| {
-            r.0[..16].fill(0);
-            r.0[..name.len()].copy_from_slice(name);
-            self.call(opcode, r)
-        };
-        ask(&mut r, SIOCGIFFLAGS)?;
-        let flags = r.u16() as i16;
-        let mut hw_addr = [0; 16];
-        if ask(&mut r, SIOCGIFHWADDR).is_ok() {
-            hw_addr[..8].copy_from_slice(&r.0[18..26]);
-        }
-        // After a failed request this is what the union still holds (the flags).
-        let hw_type = r.u16();
-        let mtu = if ask(&mut r, SIOCGIFMTU).is_ok() { r.i32() } else { 0 };
-        let (mut outfill, mut keepalive) = (0, 0);
-        if is_slip(hw_type) {
-            outfill = if ask(&mut r, SIOCGOUTFILL).is_ok() { r.i32() } else { 0 };
-            keepalive = if ask(&mut r, SIOCGKEEPALIVE).is_ok() { r.i32() } else { 0 };
-        }
-        let map = if ask(&mut r, SIOCGIFMAP).is_ok() {
-            Map {
-                mem_start: r.u64(16),
-                mem_end: r.u64(24),
-                base_addr: u16::from_ne_bytes([r.0[32], r.0[33]]),
-                irq: r.0[34],
-                dma: r.0[35],
-                port: r.0[36],
+    pub fn fetch(&self, name: &[u8], facts: &mut Facts) -> Result<(), Errno> {
+        let mut r = [0u8; IFREQ_SIZE];
+        facts.ok = 0;
+        for (i, &opcode) in REQUESTS.iter().enumerate() {
+            if (i == OUTFILL || i == KEEPALIVE) && !is_slip(facts.hw_type()) {
+                continue;
             }
-        } else {
-            Map::default()
-        };
-        let tx_queue_len = if ask(&mut r, SIOCGIFTXQLEN).is_ok() { r.i32() } else { -1 };
-        r.0[16..18].copy_from_slice(&AF_INET.to_ne_bytes());
-        let inet = if ask(&mut r, SIOCGIFADDR).is_ok() {
-            let addr = r.ipv4();
-            let mut get = |opcode| ask(&mut r, opcode).is_ok().then(|| r.ipv4());
-            Some(Inet {
-                addr,
-                destination: get(SIOCGIFDSTADDR),
-                broadcast: get(SIOCGIFBRDADDR),
-                netmask: get(SIOCGIFNETMASK),
-            })
-        } else {
-            None
-        };
-        Ok(Facts { flags, hw_type, hw_addr, mtu, outfill, keepalive, map, tx_queue_len, inet })
+            if i == ADDR {
+                // The union is a `sockaddr_in` from here on: AF_INET.
+                r[16] = 2;
+                r[17] = 0;
+            }
+            if i > ADDR && facts.ok >> ADDR & 1 == 0 {
+                break;
+            }
+            r[..16].fill(0);
+            for (d, s) in r.iter_mut().zip(name.iter().take(15)) {
+                *d = *s;
+            }
+            let answered = self.call(opcode, r.as_mut_ptr());
+            if i == FLAGS {
+                answered?;
+            }
+            facts.ok |= (answered.is_ok() as u16) << i;
+            facts.union[i].copy_from_slice(&r[16..]);
+        }
+        Ok(())
     }
 }

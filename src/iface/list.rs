@@ -9,123 +9,94 @@ use core::cmp::Ordering;
 /// The longest interface name: IFNAMSIZ less the NUL.
 pub const NAME_MAX: usize = 15;
 
-const NONE: u32 = u32::MAX;
-
 #[derive(Clone, Copy)]
 pub struct Iface {
     name: [u8; NAME_MAX],
     name_len: u8,
     /// The counters of its /proc/net/dev line; `None`: "no statistics available".
     pub counters: Option<Counters>,
-    prev: u32,
-    next: u32,
 }
 
 impl Iface {
     pub fn name(&self) -> &[u8] {
-        &self.name[..self.name_len as usize]
+        self.name.get(..self.name_len as usize).unwrap_or_default()
     }
 }
 
-/// A doubly linked list kept in a `MapVec`, linked in sorted order.
+/// The interfaces, kept in order.
 pub struct List {
     items: MapVec<Iface>,
-    head: u32,
-    tail: u32,
 }
 
 impl List {
     pub fn new() -> Self {
-        List { items: MapVec::new(), head: NONE, tail: NONE }
+        List { items: MapVec::new() }
     }
 
     pub fn clear(&mut self) {
         self.items.clear();
-        self.head = NONE;
-        self.tail = NONE;
     }
 
-    /// The entry for `name` (at most `NAME_MAX` bytes), added if it is new; `None` only when
+    /// The entry for `name` (cut to `NAME_MAX` bytes), added if it is new; `None` only when
     /// memory runs out.
     pub fn add(&mut self, name: &[u8]) -> Option<&mut Iface> {
-        let name = &name[..name.len().min(NAME_MAX)];
-        let items = self.items.as_slice();
-        let mut after = self.tail;
-        while after != NONE {
-            let it = &items[after as usize];
-            match nstrcmp(it.name(), name) {
-                Ordering::Equal => return self.items.as_mut_slice().get_mut(after as usize),
+        let mut new = Iface { name: [0; NAME_MAX], name_len: 0, counters: None };
+        for (d, &s) in new.name.iter_mut().zip(name) {
+            *d = s;
+            new.name_len += 1;
+        }
+        let mut at = self.items.len();
+        while let Some(before) = at.checked_sub(1) {
+            match nstrcmp(self.items.as_slice().get(before)?.name(), new.name()) {
+                Ordering::Equal => return self.items.as_mut_slice().get_mut(before),
                 Ordering::Less => break,
-                Ordering::Greater => after = it.prev,
+                Ordering::Greater => at = before,
             }
         }
-        let next = if after == NONE { self.head } else { items[after as usize].next };
-        let name_len = name.len() as u8;
-        let mut new = Iface { name: [0; NAME_MAX], name_len, counters: None, prev: after, next };
-        new.name[..name.len()].copy_from_slice(name);
-        let index = self.items.len() as u32;
         if !self.items.push(new) {
             return None;
         }
         let items = self.items.as_mut_slice();
-        match next {
-            NONE => self.tail = index,
-            n => items[n as usize].prev = index,
-        }
-        match after {
-            NONE => self.head = index,
-            a => items[a as usize].next = index,
-        }
-        items.last_mut()
+        items.copy_within(at..items.len() - 1, at + 1);
+        let slot = items.get_mut(at)?;
+        *slot = new;
+        Some(slot)
     }
 
-    /// The entries in list order.
-    pub fn iter(&self) -> impl Iterator<Item = &Iface> {
-        let items = self.items.as_slice();
-        let mut at = self.head;
-        core::iter::from_fn(move || {
-            let it = items.get(at as usize)?;
-            at = it.next;
-            Some(it)
-        })
+    /// The entries in order.
+    pub fn iter(&self) -> core::slice::Iter<'_, Iface> {
+        self.items.as_slice().iter()
     }
 }
 
 /// net-tools' `nstrcmp`: an alias suffix `:<digits>` is set aside; the rest compares by its
 /// text before any trailing digits, then by those digits as a number, then as a whole; the
-/// aliases come last, a missing one counting as -1.
+/// aliases come last, a missing one counting as -1, and their texts only if both have one.
 pub fn nstrcmp(a: &[u8], b: &[u8]) -> Ordering {
     let (a, a_alias) = cut_alias(a);
     let (b, b_alias) = cut_alias(b);
-    let (a_stem, b_stem) = (stem_len(a), stem_len(b));
-    let common = a_stem.min(b_stem);
-    let order = a[..common]
-        .cmp(&b[..common])
-        .then(a_stem.cmp(&b_stem))
-        .then_with(|| atoi(&a[a_stem..]).cmp(&atoi(&b[b_stem..])))
-        .then_with(|| a.cmp(b));
-    if order != Ordering::Equal {
-        return order;
-    }
-    match (a_alias, b_alias) {
-        (Some(x), Some(y)) => atoi(x).cmp(&atoi(y)).then_with(|| x.cmp(y)),
-        (x, y) => x.map_or(-1, atoi).cmp(&y.map_or(-1, atoi)),
-    }
+    stem_number(a)
+        .cmp(&stem_number(b))
+        .then_with(|| a.cmp(b))
+        .then_with(|| a_alias.map_or(-1, atoi).cmp(&b_alias.map_or(-1, atoi)))
+        .then_with(|| a_alias.zip(b_alias).map_or(Ordering::Equal, |(x, y)| x.cmp(y)))
 }
 
-fn trailing_digits(s: &[u8]) -> usize {
-    s.iter().rev().take_while(|b| b.is_ascii_digit()).count()
+/// The text before the trailing digits, and those digits.
+fn split_digits(s: &[u8]) -> (&[u8], &[u8]) {
+    s.split_at(s.len() - s.iter().rev().take_while(|b| b.is_ascii_digit()).count())
 }
 
-/// The length without the trailing digits.
-fn stem_len(s: &[u8]) -> usize {
-    s.len() - trailing_digits(s)
+/// The text before the trailing digits, and the digits as a number.
+fn stem_number(s: &[u8]) -> (&[u8], i32) {
+    let (stem, digits) = split_digits(s);
+    (stem, atoi(digits))
 }
 
 fn cut_alias(s: &[u8]) -> (&[u8], Option<&[u8]>) {
-    let digits = trailing_digits(s);
-    match s.len().checked_sub(digits + 1) {
-        Some(colon) if digits > 0 && s[colon] == b':' => (&s[..colon], Some(&s[colon + 1..])),
+    let (head, digits) = split_digits(s);
+    match head.split_last() {
+        Some((b':', name)) if !digits.is_empty() => (name, Some(digits)),
         _ => (s, None),
     }
 }

@@ -9,12 +9,13 @@ mod long;
 mod short;
 
 use crate::addr::{push, Text};
+use crate::arena::MapVec;
 use crate::errno::text;
 use crate::options::Options;
 use crate::out::{err, safe_byte, Out};
 use crate::procfs::LineBuf;
 use crate::Env;
-use kernel::Kernel;
+use kernel::{Facts, Kernel};
 use list::List;
 
 pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
@@ -29,8 +30,10 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     out.str("Kernel Interface table\n");
     let mut list = List::new();
     let mut lines: LineBuf = [0; core::mem::size_of::<LineBuf>()];
-    loop {
-        let long = opts.extend >= 2;
+    let mut facts = Facts::default();
+    let mut inet6 = MapVec::new();
+    let long = opts.extend >= 2;
+    crate::every_second(opts.continuous, out, |out| {
         if !long {
             out.str(short::HEADER);
         }
@@ -42,14 +45,16 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
                 return missing(e);
             }
         }
-        let inet6 = if long { inet6::read(env.proc_root) } else { crate::arena::MapVec::new() };
+        inet6.clear();
+        if long {
+            inet6::read(env.proc_root, &mut inet6);
+        }
         for iface in list.iter() {
             let name = iface.name();
-            let facts = match kernel.fetch(name) {
-                Ok(f) => f,
-                Err(e) => return fetch_failed(name, e),
-            };
-            if facts.flags & 1 == 0 && opts.all == 0 {
+            if let Err(e) = kernel.fetch(name, &mut facts) {
+                return fetch_failed(name, e);
+            }
+            if facts.flags() & 1 == 0 && opts.all == 0 {
                 continue;
             }
             if long {
@@ -58,15 +63,8 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
                 short::row(out, name, &facts, iface.counters.as_ref());
             }
         }
-        if !opts.continuous {
-            return 0;
-        }
-        out.flush();
-        if out.closed {
-            return 0;
-        }
-        let _ = rustix::thread::nanosleep(&rustix::time::Timespec { tv_sec: 1, tv_nsec: 0 });
-    }
+        0
+    })
 }
 
 /// net-tools' messages when an interface cannot be fetched (it went away, or the name from
@@ -101,14 +99,61 @@ fn hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
     push(t, &buf[i..]);
 }
 
-/// Prints `template`, in which a byte 0x80 + i stands for `values[i]` in decimal.
+/// Prints `template`, in which a byte `b` of 0x80 and up stands for `values[b & 0x1f]`:
+/// 0x80-0x9f print it in decimal, 0xa0-0xbf as a signed number, 0xc0-0xcf in hex (so of
+/// the first 16 values), 0xd0-0xdf as a character (of the next 16); 0xe0-0xfe start a part,
+/// ended by 0xff, that shows only if the value is not 0.
 fn put(out: &mut Out, template: &[u8], values: &[u64]) {
+    let mut shown = true;
     for &b in template {
-        match values.get((b as usize).wrapping_sub(0x80)) {
-            Some(&v) => out.num(v),
-            None => out.byte(b),
+        if b == 0xff {
+            shown = true;
+        } else if shown {
+            let Some(&v) = values.get((b & 0x1f) as usize).filter(|_| b >= 0x80) else {
+                out.byte(b);
+                continue;
+            };
+            match b >> 4 {
+                8 | 9 => out.num(v),
+                0xa | 0xb => out.num(v as i64),
+                0xc => {
+                    let mut t = Text::new();
+                    hex(&mut t, v, 1, false);
+                    out.bytes(&t);
+                }
+                0xd => out.byte(v as u8),
+                _ => shown = v != 0,
+            }
         }
     }
+}
+
+/// Prints one of net-tools' lists: `start`, then `WORD,` for each word of `table` whose flag
+/// is set in `flags`, and then a last comma becomes `>` and any other last character goes.
+/// In the table each word is followed by the number of its flag bit (a byte below 0x20).
+fn list(out: &mut Out, start: &[u8], table: &[u8], flags: u32) {
+    let mut t = Text::new();
+    push(&mut t, start);
+    let mut kept = t.len();
+    for &b in table {
+        if b >= 0x20 {
+            push(&mut t, &[b]);
+        } else if flags >> b & 1 != 0 {
+            push(&mut t, b",");
+            kept = t.len();
+        } else {
+            t.truncate(kept);
+        }
+    }
+    if t.pop() == Some(b',') {
+        push(&mut t, b">");
+    }
+    out.bytes(&t);
+}
+
+/// Line `i` of `table`.
+fn nth(table: &[u8], i: usize) -> &[u8] {
+    table.split(|&b| b == b'\n').nth(i).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -124,7 +169,29 @@ mod tests {
         hex(&mut t, u64::MAX, 1, false);
         assert_eq!(&t[..], b"0AB05ffffffffffffffff");
         let mut out = Out::new();
-        put(&mut out, b"a \x81 b \x80\n", &[7, u64::MAX]);
-        assert_eq!(String::from_utf8_lossy(out.pending()).into_owned(), "a 18446744073709551615 b 7\n");
+        put(&mut out, b"a \x81 b \x80 \xa1 \xc0 \xc1 \xa2\xe0 [\x80]\xff\xe2 no\xff\xe3 no\xff\n", &[7, u64::MAX, 0]);
+        assert_eq!(out.pending(), b"a 18446744073709551615 b 7 -1 7 ffffffffffffffff 0 [7]\xe3 no\n");
+        let mut out = Out::new();
+        let mut v = [0; 17];
+        v[16] = b'K' as u64;
+        put(&mut out, b"<\xd0>\xf0\xd0\xff\xe1!\xff\xd1", &v);
+        assert_eq!(out.pending(), b"<K>K\xd1");
+    }
+
+    #[test]
+    fn word_lists() {
+        let list = |flags| {
+            let mut out = Out::new();
+            list(&mut out, b"<", b"a\x00bc\x02d\x1f", flags);
+            String::from_utf8(out.pending().to_vec()).unwrap()
+        };
+        let mut out = Out::new();
+        super::list(&mut out, b"<>", b"a\x00", 0);
+        assert_eq!(out.pending(), b"<");
+        assert_eq!(list(0), "");
+        assert_eq!(list(1), "<a>");
+        assert_eq!(list(0x8000_0004), "<bc,d>");
+        assert_eq!(nth(b"a\nbc\n", 1), b"bc");
+        assert_eq!(nth(b"a\nbc", 2), b"");
     }
 }

@@ -1,52 +1,56 @@
 //! The interface table without `-e` (lib/interface.c `ife_print_short`).
 
 use super::dev::*;
-use super::kernel::Facts;
+use super::kernel::{Facts, MTU};
 use crate::out::Out;
 
 pub const HEADER: &str = "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n";
 
-/// The counter columns: which counter, its width, and whether it is left-justified
-/// (RX-OVR is, in net-tools).
-const COLUMNS: [(usize, usize, bool); 8] = [
-    (RX_PACKETS, 8, false),
-    (RX_ERRORS, 6, false),
-    (RX_DROPPED, 6, false),
-    (RX_FIFO, 6, true),
-    (TX_PACKETS, 8, false),
-    (TX_ERRORS, 6, false),
-    (TX_DROPPED, 6, false),
-    (TX_FIFO, 6, false),
+/// The counter columns: which counter, and its width. All are right-justified but RX-OVR
+/// (RX_FIFO), as net-tools has it.
+const COLUMNS: [(u8, u8); 8] = [
+    (RX_PACKETS as u8, 8),
+    (RX_ERRORS as u8, 6),
+    (RX_DROPPED as u8, 6),
+    (RX_FIFO as u8, 6),
+    (TX_PACKETS as u8, 8),
+    (TX_ERRORS as u8, 6),
+    (TX_DROPPED as u8, 6),
+    (TX_FIFO as u8, 6),
 ];
 
-/// The flag letters in net-tools' order (POINTOPOINT is a second `P`), and their IFF_ bits.
-const LETTERS: &[u8; 14] = b"ABDLMdPNOPsmRU";
-const LETTER_BITS: [u8; 14] = [9, 1, 2, 3, 12, 15, 8, 5, 7, 4, 11, 10, 6, 0];
+/// The flag letters in net-tools' order (POINTOPOINT is a second `P`), each followed by its
+/// IFF_ bit.
+const LETTERS: &[u8] = b"A\x09B\x01D\x02L\x03M\x0cd\x0fP\x08N\x05O\x07P\x04s\x0bm\x0aR\x06U\x00";
 
 pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>) {
     out.safe_left(name, 15);
     out.byte(b' ');
-    out.num_right(facts.mtu as i64, 5);
+    out.num_right(facts.int(MTU, 0) as i64, 5);
     out.byte(b' ');
     match counters {
         Some(c) => {
-            for (i, width, left) in COLUMNS {
-                if left {
-                    out.num_left(c[i], width);
+            for (i, width) in COLUMNS {
+                let n = c.get(i as usize).copied().unwrap_or(0);
+                if i as usize == RX_FIFO {
+                    out.num_left(n, width as usize);
                 } else {
-                    out.num_right(c[i], width);
+                    out.num_right(n, width as usize);
                 }
                 out.byte(b' ');
             }
         }
         None => out.left(b"     - no statistics available -", 56),
     }
-    if facts.flags == 0 {
+    let flags = facts.flags() as u16;
+    if flags == 0 {
         out.str("[NO FLAGS]");
     }
-    for (&letter, bit) in LETTERS.iter().zip(LETTER_BITS) {
-        if facts.flags >> bit & 1 != 0 {
-            out.byte(letter);
+    for pair in LETTERS.chunks_exact(2) {
+        if let [letter, bit] = *pair {
+            if flags >> bit & 1 != 0 {
+                out.byte(letter);
+            }
         }
     }
     out.byte(b'\n');
@@ -58,7 +62,7 @@ mod tests {
 
     fn row_text(flags: i16, counters: Option<&Counters>) -> String {
         let mut out = Out::new();
-        row(&mut out, b"eth\x1b0", &Facts { flags, mtu: 1500, ..Default::default() }, counters);
+        row(&mut out, b"eth\x1b0", &Facts::for_test(flags), counters);
         String::from_utf8_lossy(out.pending()).into_owned()
     }
 

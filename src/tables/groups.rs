@@ -20,20 +20,22 @@ pub fn print(ctx: &mut Ctx) -> i32 {
     let mut parser = Parser { ipv6: false, indexed: false, device: [0; 16] };
     let mut status = 0;
     let f = &ctx.opts.families;
-    for (wanted, file) in [(f.inet > 0, &b"net/igmp"[..]), (f.inet6 > 0, b"net/igmp6")] {
-        if !wanted {
-            continue;
-        }
-        match procfs::open(&Path::proc(ctx.env.proc_root, file)) {
+    let (inet, inet6) = (f.inet > 0, f.inet6 > 0);
+    if inet {
+        match procfs::open(&Path::proc(ctx.env.proc_root, b"net/igmp")) {
             Ok(fd) => parser.file(ctx, fd),
-            // A missing igmp6 is silent.
-            Err(e) if file == b"net/igmp" => {
+            Err(e) => {
                 status = missing_file(ctx, b"AF INET (igmp)", e, b"/proc/net/igmp");
                 if status == 255 {
                     return status;
                 }
             }
-            Err(_) => {}
+        }
+    }
+    if inet6 {
+        // A missing igmp6 is silent.
+        if let Ok(fd) = procfs::open(&Path::proc(ctx.env.proc_root, b"net/igmp6")) {
+            parser.file(ctx, fd);
         }
     }
     status
@@ -68,21 +70,26 @@ impl Parser {
             }
             self.ipv6 = true;
         }
-        let mut t = Text::new();
-        let users = if self.ipv6 {
-            let Some((addr, users)) = self.ipv6_group(line) else { return bogus(b"igmp6", number) };
-            names.inet6_host(&mut t, addr, numeric);
-            users
-        } else if line.first() != Some(&b'\t') {
-            if !self.ipv4_device(line) {
-                bogus(b"igmp", number);
-            }
+        let group = if self.ipv6 {
+            self.ipv6_group(line)
+        } else if line.first() == Some(&b'\t') {
+            ipv4_group(line)
+        } else if self.ipv4_device(line).is_some() {
             return;
         } else {
-            let Some((addr, users)) = ipv4_group(line) else { return bogus(b"igmp", number) };
-            names.inet_host(&mut t, addr, numeric);
-            users
+            None
         };
+        let Some((addr, users)) = group else {
+            let file: &[u8] = if self.ipv6 { b"igmp6" } else { b"igmp" };
+            let mut n = itoa::Buffer::new();
+            return err(&[b"warning, got bogus ", file, b" line ", n.format(number).as_bytes(), b".\n"]);
+        };
+        let mut t = Text::new();
+        if self.ipv6 {
+            names.inet6_host(&mut t, addr, numeric);
+        } else {
+            names.inet_host(&mut t, [addr[0], addr[1], addr[2], addr[3]], numeric);
+        }
         out.safe_left(c_str(&self.device), 15);
         out.byte(b' ');
         out.num_left(users as i64, 6);
@@ -91,18 +98,27 @@ impl Parser {
         out.byte(b'\n');
     }
 
+    /// Copies `name` over the start of the device buffer, and a NUL after it if `end`.
+    fn set_device(&mut self, name: &[u8], end: bool) {
+        let mut at = 0;
+        for (d, &s) in self.device.iter_mut().zip(name) {
+            *d = s;
+            at += 1;
+        }
+        if let Some(nul) = self.device.get_mut(at).filter(|_| end) {
+            *nul = 0;
+        }
+    }
+
     /// `%d %15s %64[0-9A-Fa-f] %d`: index, device, address in hex, users. The device is kept
-    /// even when a later field is missing.
+    /// even when a later field is missing. The address is four `%08X` words in network order;
+    /// words the digits do not reach stay 0 (net-tools leaves them uninitialised).
     fn ipv6_group(&mut self, mut s: &[u8]) -> Option<([u8; 16], i32)> {
         scanf_number(&mut s, 10, true)?;
-        let dev = scanf_word(&mut s, 15)?;
-        self.device[..dev.len()].copy_from_slice(dev);
-        self.device[dev.len()] = 0;
+        self.set_device(scanf_word(&mut s, 15)?, true);
         skip_space(&mut s);
         let mut hex = scanf_set(&mut s, 64, u8::is_ascii_hexdigit)?;
         let users = scanf_number(&mut s, 10, true)? as i32;
-        // Four `%08X` words in network order; words the digits do not reach stay 0 (net-tools
-        // leaves them uninitialised).
         let mut addr = [0; 16];
         for word in addr.chunks_mut(4) {
             let Some(w) = scanf_number_width(&mut hex, 16, 8) else { break };
@@ -113,35 +129,29 @@ impl Parser {
 
     /// A device line of /proc/net/igmp, `%d\t%15c` or `%15c`: exactly 15 characters (fewer
     /// at the end of the line, newline included) cut at their last `:`.
-    fn ipv4_device(&mut self, mut s: &[u8]) -> bool {
+    fn ipv4_device(&mut self, mut s: &[u8]) -> Option<()> {
         if self.indexed {
-            if scanf_number(&mut s, 10, true).is_none() {
-                return false;
-            }
+            scanf_number(&mut s, 10, true)?;
             skip_space(&mut s);
         }
-        let Some(chars) = scanf_chars(&mut s, 15) else { return false };
-        self.device[..chars.len()].copy_from_slice(chars);
-        let name = c_str(&self.device);
-        if let Some(colon) = name.iter().rposition(|&b| b == b':') {
-            self.device[colon] = 0;
+        self.set_device(scanf_chars(&mut s, 15)?, false);
+        let colon = c_str(&self.device).iter().rposition(|&b| b == b':');
+        if let Some(end) = colon.and_then(|at| self.device.get_mut(at)) {
+            *end = 0;
         }
-        true
+        Some(())
     }
 }
 
 /// A group line of /proc/net/igmp, `\t%8[0-9A-Fa-f] %d`: the group as the kernel's `%08X` of
 /// the address in memory order, and its users.
-fn ipv4_group(mut s: &[u8]) -> Option<([u8; 4], i32)> {
+fn ipv4_group(mut s: &[u8]) -> Option<([u8; 16], i32)> {
     skip_space(&mut s);
     let hex = scanf_set(&mut s, 8, u8::is_ascii_hexdigit)?;
     let users = scanf_number(&mut s, 10, true)? as i32;
-    Some((hex_u32(hex)?.to_le_bytes(), users))
-}
-
-fn bogus(file: &[u8], number: u32) {
-    let mut n = itoa::Buffer::new();
-    err(&[b"warning, got bogus ", file, b" line ", n.format(number as u64).as_bytes(), b".\n"]);
+    let mut addr = [0; 16];
+    addr[..4].copy_from_slice(&hex_u32(hex)?.to_le_bytes());
+    Some((addr, users))
 }
 
 #[cfg(test)]
