@@ -35,7 +35,7 @@ fn once(opts: &Options, env: &Env, out: &mut Out, names: &mut Names) -> i32 {
     };
     let mut data = MapVec::new();
     // A read error looks like the end of the file, as it does to stdio's readers.
-    let _ = procfs::read_all(&fd, &mut data);
+    let _ = data.read_to_end(&fd);
     let mut entries = data.as_slice();
     let Some(header) = take_line(&mut entries, 255) else {
         err(&[b"masq_info: Internal Error `fgets() failed'.\n"]);
@@ -59,12 +59,11 @@ fn once(opts: &Options, env: &Env, out: &mut Out, names: &mut Names) -> i32 {
         return 0;
     }
     let extended = opts.extend > 1;
-    out.str("IP masquerading entries\n");
-    out.str(if extended {
-        "prot   expire    initseq delta prevd source               destination          ports\n"
-    } else {
-        "prot   expire source               destination          ports\n"
-    });
+    out.str("IP masquerading entries\nprot   expire ");
+    if extended {
+        out.str("   initseq delta prevd ");
+    }
+    out.str("source               destination          ports\n");
     rest = entries;
     while let Ok(Some((protocol, connection))) = read_entry(&mut rest, pdelta) {
         print(out, names, protocol, &connection, opts, extended);

@@ -3,6 +3,8 @@
 //! splitters of glibc's `files-parse.c`.
 
 use crate::arena::MapVec;
+pub use crate::cscan::is_space;
+use crate::cscan::{scanf_number, strtoul_auto};
 use core::ffi::CStr;
 use rustix::fs::{Mode, OFlags};
 use rustix::io::Errno;
@@ -13,10 +15,6 @@ pub fn load(text: &mut MapVec<u8>, path: &CStr) -> Result<usize, Errno> {
     let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
     let start = text.len();
     text.read_to_end(&fd).map(|()| start).map_err(|_| Errno::IO)
-}
-
-pub fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Calls `parse(offset, line)` for every line glibc's parsers see in `text[start..]`, in
@@ -77,13 +75,21 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// `INT_FIELD`: `strtoul` in `base` (0: C prefixes), which must end at a separator or the
-    /// end of the line. None (the line is invalid) without digits, with anything else after
-    /// them, or for a value above 32 bits: glibc 2.36 as Debian builds it rejects those
-    /// (`-1` too, which `strtoul` makes 2^64-1).
-    pub fn number(&mut self, sep: fn(u8) -> bool, swallow: bool, base: u32) -> Option<u32> {
-        let (value, len) = strtoul(&self.line[self.pos..], base)?;
-        self.pos += len;
+    /// `INT_FIELD`: `strtoul` in base 10, or with `c_prefixes` in base 0 (`0x` hex, `0`
+    /// octal), which must end at a separator or the end of the line. None (the line is
+    /// invalid) without digits, with anything else after them, or for a value above 32 bits:
+    /// glibc 2.36 as Debian builds it rejects those (`-1` too, which `strtoul` makes 2^64-1).
+    pub fn number(&mut self, sep: fn(u8) -> bool, swallow: bool, c_prefixes: bool) -> Option<u32> {
+        let mut rest = &self.line[self.pos..];
+        let value = if c_prefixes {
+            let (value, after) = strtoul_auto(rest)?;
+            rest = after;
+            value
+        } else {
+            // scanf's `%lu` converts as strtoul does.
+            scanf_number(&mut rest, 10, false)?
+        };
+        self.pos = self.line.len() - rest.len();
         match self.line.get(self.pos) {
             None => {}
             Some(&b) if sep(b) => {
@@ -94,25 +100,6 @@ impl<'a> Fields<'a> {
         }
         u32::try_from(value).ok()
     }
-}
-
-/// C `strtoul` in the C locale: blanks, a sign, digits in `base` (0: `0x` hex, `0` octal, else
-/// decimal); a minus negates modulo 2^64. Returns the value (u64::MAX on overflow) and the
-/// bytes used, or None when no digit was found.
-fn strtoul(s: &[u8], base: u32) -> Option<(u64, usize)> {
-    let mut i = s.iter().take_while(|&&b| is_space(b)).count();
-    let negative = s.get(i) == Some(&b'-');
-    i += matches!(s.get(i), Some(b'-' | b'+')) as usize;
-    let rest = s.get(i..).unwrap_or_default();
-    let (base, prefix) = match (base, rest) {
-        (0, [b'0', b'x' | b'X', d, ..]) if digit(*d) < 16 => (16, 2),
-        (0, [b'0', ..]) => (8, 0),
-        (0, _) => (10, 0),
-        _ => (base, 0),
-    };
-    let (n, value, overflow) = digits(&rest[prefix..], base);
-    let value = if overflow { u64::MAX } else if negative { value.wrapping_neg() } else { value };
-    (n > 0).then_some((value, i + prefix + n))
 }
 
 fn digit(b: u8) -> u32 {
@@ -172,19 +159,19 @@ mod tests {
     fn fields_follow_files_parse() {
         let mut f = Fields::new(b"ssh  22//tcp\t# x");
         assert_eq!(f.string(is_space, true), (0, 3));
-        assert_eq!(f.number(|b| b == b'/', true, 0), Some(22));
+        assert_eq!(f.number(|b| b == b'/', true, true), Some(22));
         assert_eq!(f.string(is_space, true), (9, 12));
         assert_eq!(f.string(is_space, true), (13, 14));
         let mut f = Fields::new(b"a::5");
         assert_eq!(f.string(|b| b == b':', false), (0, 1));
         assert_eq!(f.string(|b| b == b':', false), (2, 2));
-        assert_eq!(f.number(|b| b == b':', false, 10), Some(5));
+        assert_eq!(f.number(|b| b == b':', false, false), Some(5));
         assert_eq!(f.pos, 4);
     }
 
     #[test]
     fn numbers_follow_strtoul_and_glibc_limits() {
-        let num = |s: &[u8], base| Fields::new(s).number(|b| b == b':', false, base);
+        let num = |s: &[u8], base: u32| Fields::new(s).number(|b| b == b':', false, base == 0);
         // Pinned with getent passwd: ` 5`, `+5`, `00005`, `-0` are accepted; `-5`, `0x5`,
         // 4294967296 and more are not; -18446744073709551615 wraps to 1.
         assert_eq!(num(b" 5:", 10), Some(5));

@@ -8,6 +8,8 @@
 
 use super::etc::{self, is_space};
 use crate::arena::MapVec;
+use crate::cscan::skip_space;
+use crate::procfs::c_str;
 use crate::pack::word_index;
 use rustix::io::Errno;
 
@@ -83,7 +85,7 @@ impl Switch {
     pub fn parse(text: &[u8]) -> Switch {
         let mut sw = Switch::missing(false);
         for line in text.split_inclusive(|&b| b == b'\n') {
-            let line = &line[..line.iter().position(|&b| b == 0).unwrap_or(line.len())];
+            let line = c_str(line);
             if !sw.process_line(line) {
                 sw.failed = true;
                 break;
@@ -100,7 +102,7 @@ impl Switch {
 
     /// `process_line`: false for a syntax error in a known database's line.
     fn process_line(&mut self, line: &[u8]) -> bool {
-        let line = &line[line.iter().take_while(|&&b| is_space(b)).count()..];
+        let line = skip_blanks(line);
         let name_len = line.iter().position(|&b| is_space(b) || b == b':').unwrap_or(line.len());
         // `line` here still has its `\n` unless it is the last one, as getline returns it.
         if name_len == 0 || name_len == line.len() {
@@ -144,8 +146,9 @@ impl Switch {
     }
 }
 
-fn skip_blanks(s: &[u8]) -> &[u8] {
-    &s[s.iter().take_while(|&&b| is_space(b)).count()..]
+fn skip_blanks(mut s: &[u8]) -> &[u8] {
+    skip_space(&mut s);
+    s
 }
 
 /// A word of a criteria list: up to a blank, `=` or `]`.

@@ -16,7 +16,7 @@ pub fn parse(text: &mut [u8], start: usize, users: &mut Table) {
         let mut f = Fields::new(line);
         let name = f.string(is_colon, false);
         f.string(is_colon, false);
-        let (Some(uid), Some(_gid)) = (f.number(is_colon, false, 10), f.number(is_colon, false, 10)) else {
+        let (Some(uid), Some(_gid)) = (f.number(is_colon, false, false), f.number(is_colon, false, false)) else {
             return;
         };
         if !matches!(line.first(), Some(b'+' | b'-')) {

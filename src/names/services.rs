@@ -20,7 +20,7 @@ pub fn parse_services(text: &mut [u8], start: usize, ports: &mut Table) {
         let mut f = Fields::new(line);
         let name = f.string(is_space, true);
         // `22/tcp`: the port in any C base, any number of slashes, then the protocol.
-        let Some(port) = f.number(|b| b == b'/', true, 0) else { return };
+        let Some(port) = f.number(|b| b == b'/', true, true) else { return };
         let (p, p_end) = f.string(is_space, true);
         let proto = match line.get(p..p_end) {
             Some(b"tcp") => PortProto::Tcp,
@@ -37,7 +37,7 @@ pub fn parse_protocols(text: &mut [u8], start: usize, ports: &mut Table) {
     etc::lines(text, start, true, &mut |at, line| {
         let mut f = Fields::new(line);
         let name = f.string(is_space, true);
-        if let Some(number) = f.number(is_space, true, 10) {
+        if let Some(number) = f.number(is_space, true, false) {
             ports.add(Entry::new(key(PortProto::Raw, number), at, name));
         }
     });

@@ -66,7 +66,7 @@ fn read(root: &[u8], name: &[u8], parse: &mut dyn FnMut(&[u8])) -> Result<(), Er
     path.push(name);
     let fd = procfs::open(&path)?;
     let mut data = MapVec::new();
-    let read = procfs::read_all(&fd, &mut data);
+    let read = data.read_to_end(&fd);
     parse(data.as_slice());
     if let Err(e) = read {
         err(&[b"/proc/net/", name, b": ", crate::errno::text(e), b"\n"]);
