@@ -26,8 +26,9 @@ const IRDA: u8 = HEX + 2;
 
 /// lib/hw.c's table, in its order (the first entry with the type wins): the ARPHRD number,
 /// how the address prints, the byte count and the separator of hex addresses; the names and
-/// titles are the lines of `NAMES`, in the same order. Every other type prints as `unspec`:
-/// the 16 bytes of a `struct sockaddr`'s data.
+/// titles are the lines of `NAMES`, in the same order. Every other type prints as the last
+/// entry, `unspec`: the 16 bytes of a `struct sockaddr`'s data (its number here, 0xffff, is
+/// ARPHRD_VOID, which lib/hw.c does not know either).
 const TYPES: [(u16, u8, u8, u8); 26] = [
     (772, NOTHING, 0, 0),
     (256, NOTHING, 0, 0),

@@ -113,7 +113,7 @@ impl Facts {
 }
 
 /// The SLIP hardware types, which have keepalive and outfill settings.
-pub fn is_slip(hw_type: u16) -> bool {
+fn is_slip(hw_type: u16) -> bool {
     matches!(hw_type, 256..=259 | 264)
 }
 
@@ -187,5 +187,36 @@ impl Kernel {
             facts.union[i].copy_from_slice(&r[16..]);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_of_the_answers() {
+        let mut f = Facts::for_test(-1);
+        f.union[MAP][16..21].copy_from_slice(&[0x00, 0x03, 11, 3, 4]);
+        f.union[ADDR][4..8].copy_from_slice(&[10, 0, 0, 1]);
+        f.ok |= 1 << MAP | 1 << ADDR;
+        assert_eq!((f.flags(), f.hw_type(), f.int(MTU, 0), f.int(TXQLEN, -1)), (-1, 772, 1500, -1));
+        assert_eq!([f.get(MAP, 16, 2), f.get(MAP, 18, 1), f.get(MAP, 20, 1)], [Some(0x300), Some(11), Some(4)]);
+        assert_eq!((f.ipv4(ADDR), f.ipv4(NETMASK)), (Some([10, 0, 0, 1]), None));
+        assert_eq!(f.get(MAP, 22, 8), Some(0));
+        assert_eq!(f.get(99, 0, 1), None);
+    }
+
+    #[test]
+    fn loopback_answers() {
+        let kernel = Kernel::open().unwrap();
+        let mut f = Facts::default();
+        kernel.fetch(b"lo", &mut f).unwrap();
+        assert!(f.flags() & 0x8 != 0 && f.hw_type() == 772 && f.int(MTU, 0) > 0);
+        assert_eq!(kernel.fetch(b"no such name", &mut f).err(), Some(Errno::NODEV));
+        // lo has 127.0.0.1, so SIOCGIFCONF lists it.
+        let mut list = List::new();
+        kernel.add_configured(&mut list).unwrap();
+        assert!(list.iter().any(|i| i.name() == b"lo" && i.counters.is_none()));
     }
 }
