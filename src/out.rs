@@ -1,4 +1,6 @@
-//! Output: one large buffer for stdout, written in big chunks; stderr unbuffered, as stdio has it.
+//! Output: stdout buffered as glibc's stdio buffers it, stderr unbuffered, so that messages on
+//! stderr (warnings about bogus lines, mid-table) fall between the rows exactly where net-tools'
+//! fall when both streams go to one terminal, pipe or file.
 //!
 //! Write errors are ignored, as net-tools ignores them. A closed pipe ends the no-libc build
 //! through SIGPIPE's default action, silently, as it ends net-tools. The std runtime ignores
@@ -8,31 +10,65 @@
 use rustix::fd::{AsFd, BorrowedFd};
 use rustix::io::Errno;
 
-const BUF_SIZE: usize = 64 * 1024;
+/// glibc's BUFSIZ: the largest buffer stdio gives stdout.
+const BUF_SIZE: usize = 8192;
 
 /// Buffered stdout with the padding rules of printf's `%-Ns` and `%Ns`.
 pub struct Out {
+    fd: BorrowedFd<'static>,
     buf: [u8; BUF_SIZE],
     len: usize,
+    /// The buffer's size as stdio picks it: the file's block size, at most BUF_SIZE. A full
+    /// buffer is written when the next byte comes.
+    block: usize,
+    /// stdout is a terminal: every line is written as it ends.
+    line_buffered: bool,
     /// The reader of stdout has gone (EPIPE).
     pub closed: bool,
 }
 
 impl Out {
-    pub const fn new() -> Self {
-        Out { buf: [0; BUF_SIZE], len: 0, closed: false }
+    pub fn new() -> Self {
+        // SAFETY: descriptor 1 is never closed by this program.
+        Out::on(unsafe { BorrowedFd::borrow_raw(1) })
+    }
+
+    fn on(fd: BorrowedFd<'static>) -> Self {
+        // glibc's _IO_file_doallocate: st_blksize when it is below BUFSIZ; line buffering for
+        // a character device that is a terminal.
+        let (mut block, mut line_buffered) = (BUF_SIZE, false);
+        if let Ok(st) = rustix::fs::fstat(fd) {
+            if st.st_blksize > 0 && (st.st_blksize as usize) < BUF_SIZE {
+                block = st.st_blksize as usize;
+            }
+            line_buffered = rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::CharacterDevice
+                && rustix::termios::isatty(fd);
+        }
+        Out { fd, buf: [0; BUF_SIZE], len: 0, block, line_buffered, closed: false }
     }
 
     pub fn bytes(&mut self, s: &[u8]) {
-        if self.len + s.len() > BUF_SIZE {
-            self.flush();
-            if s.len() > BUF_SIZE {
-                self.closed |= write_all(stdout(), s) == Err(Errno::PIPE);
-                return;
+        match s.iter().rposition(|&b| b == b'\n') {
+            Some(i) if self.line_buffered => {
+                self.fill(&s[..=i]);
+                self.flush();
+                self.fill(&s[i + 1..]);
             }
+            _ => self.fill(s),
         }
-        self.buf[self.len..self.len + s.len()].copy_from_slice(s);
-        self.len += s.len();
+    }
+
+    /// Appends bytes, writing the buffer each time it is full and more follows.
+    fn fill(&mut self, mut s: &[u8]) {
+        while !s.is_empty() {
+            if self.len >= self.block {
+                self.flush();
+            }
+            let n = s.len().min(self.block - self.len);
+            self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
+            self.len += n;
+            s = &s[n..];
+        }
     }
 
     pub fn str(&mut self, s: &str) {
@@ -41,12 +77,15 @@ impl Out {
 
     pub fn byte(&mut self, b: u8) {
         // Stored directly: a one-byte memcpy per character costs more than the rest of a row.
-        if self.len == BUF_SIZE {
+        if self.len >= self.block {
             self.flush();
         }
         if let Some(slot) = self.buf.get_mut(self.len) {
             *slot = b;
             self.len += 1;
+        }
+        if b == b'\n' && self.line_buffered {
+            self.flush();
         }
     }
 
@@ -107,7 +146,7 @@ impl Out {
 
     pub fn flush(&mut self) {
         if !self.closed {
-            self.closed = write_all(stdout(), &self.buf[..self.len]) == Err(Errno::PIPE);
+            self.closed = write_all(self.fd, &self.buf[..self.len]) == Err(Errno::PIPE);
         }
         self.len = 0;
     }
@@ -137,11 +176,6 @@ pub fn err(parts: &[&[u8]]) {
     let _ = write_all(stderr(), &buf);
 }
 
-fn stdout() -> BorrowedFd<'static> {
-    // SAFETY: descriptor 1 is never closed by this program.
-    unsafe { BorrowedFd::borrow_raw(1) }
-}
-
 fn stderr() -> BorrowedFd<'static> {
     // SAFETY: descriptor 2 is never closed by this program.
     unsafe { BorrowedFd::borrow_raw(2) }
@@ -157,4 +191,50 @@ fn write_all(fd: impl AsFd, mut s: &[u8]) -> Result<(), Errno> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::IntoRawFd;
+
+    /// An `Out` on a fresh temporary file, and the file's path.
+    fn on_file(name: &str) -> (Out, std::path::PathBuf) {
+        let path = std::env::temp_dir().join(format!("netstat-out-{name}-{}", std::process::id()));
+        let fd = std::fs::File::create(&path).unwrap().into_raw_fd();
+        // SAFETY: the descriptor is leaked for the test's lifetime.
+        (Out::on(unsafe { BorrowedFd::borrow_raw(fd) }), path)
+    }
+
+    #[test]
+    fn a_full_buffer_is_written_when_the_next_byte_comes() {
+        let (mut out, path) = on_file("block");
+        assert!(!out.line_buffered && out.block <= BUF_SIZE);
+        let written = || std::fs::read(&path).unwrap().len();
+        out.bytes(&vec![b'x'; out.block - 1]);
+        out.byte(b'\n');
+        assert_eq!(written(), 0);
+        out.bytes(b"ab");
+        assert_eq!(written(), out.block);
+        out.bytes(&vec![b'y'; 2 * out.block]);
+        assert_eq!(written(), 3 * out.block);
+        out.flush();
+        assert_eq!(written(), 3 * out.block + 2);
+        let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
+    fn a_terminal_gets_every_line_as_it_ends() {
+        let (mut out, path) = on_file("line");
+        out.line_buffered = true;
+        let written = || String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+        out.str("\nProto Recv-Q");
+        assert_eq!(written(), "\n");
+        out.spaces(2);
+        out.byte(b'\n');
+        assert_eq!(written(), "\nProto Recv-Q  \n");
+        out.str("a\nb\nc");
+        assert_eq!(written(), "\nProto Recv-Q  \na\nb\n");
+        let _ = std::fs::remove_file(path);
+    }
 }

@@ -284,6 +284,63 @@ fn malformed_lines_warn_or_read_like_scanf() {
     same_numeric(f.path(), &["-tuwUan", "-tuwUaneop"]);
 }
 
+/// Both netstats with stdout and stderr on one pipe, one file, or one terminal (`script`):
+/// what a user sees, stderr's warnings between the rows where stdio's buffering puts them.
+fn combined_streams(tree: &std::path::Path, line: &str) {
+    let script = r#"
+        mode=$1; shift
+        case $mode in
+            pipe) "$@" 2>&1 | cat ;;
+            file) "$@" >"$OUT" 2>&1; cat "$OUT" ;;
+            tty) SHELL=/bin/bash script -qec "$(printf '%q ' "$@")" /dev/null ;;
+        esac
+    "#;
+    let file = tree.with_extension("out");
+    for mode in ["pipe", "file", "tty"] {
+        let run = |command: &[&str]| {
+            let mut c = clean_command("bash");
+            c.args(["-c", script, "combined", mode]).args(command).env("OUT", &file);
+            common::run(c).stdout
+        };
+        let mount = format!("mount --bind {} /proc && exec -a netstat {ORACLE} {line}", tree.display());
+        let want = run(&["unshare", "-m", "--propagation", "private", "bash", "-c", &mount]);
+        let proc_root = format!("PROC_ROOT={}", tree.display());
+        let ours = ours();
+        let got = run(&[&["env", &proc_root, ours.to_str().unwrap()][..], &args(line)].concat());
+        assert!(want.len() > 4096, "{mode}: {}", String::from_utf8_lossy(&want));
+        assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want), "netstat {line}, both streams to one {mode}");
+    }
+    let _ = std::fs::remove_file(file);
+}
+
+#[test]
+fn warnings_fall_between_the_rows_where_stdio_puts_them() {
+    // Rows past one 4 KiB stdio buffer, with bogus lines among them.
+    let f = Fixture::new("inet-interleave");
+    let mut tcp = TCP_HEADER.to_string();
+    for i in 0..120u16 {
+        tcp += &if i % 9 == 4 { "bogus\n".to_string() } else { table("", &[Sock { local: v4("10.0.0.1", i), ..Sock::default() }]) };
+    }
+    f.file("net/tcp", &tcp);
+    f.file("net/udp", format!("{UDP_HEADER}bogus\n"));
+    combined_streams(f.path(), "-tuan");
+    combined_streams(f.path(), "-tuanW");
+}
+
+#[test]
+fn local_addresses_of_25_to_31_hex_digits_set_every_ipv6_word() {
+    // net-tools' four `%08X` words: 25 digits or more reach the fourth word (short), so only
+    // 9 to 24 digits leave words undefined.
+    let f = Fixture::new("inet-short-v6");
+    let mut tcp = TCP_HEADER.to_string();
+    for digits in [25, 28, 31, 32, 33] {
+        let local = &"2001DB81234567890ABCDEF0FEDCBA98ABCDEF"[..digits];
+        tcp += &format!("   0: {local}:0050 0100007F:0051 01 0:0 0:0 0 1000 0 77\n");
+    }
+    f.file("net/tcp", tcp);
+    same_numeric(f.path(), &["-tan", "-tanW"]);
+}
+
 #[test]
 fn lines_missing_the_last_fields_are_still_shown() {
     // net-tools leaves uid, timeout and inode uninitialised here, so only command lines that
