@@ -10,6 +10,8 @@
 use crate::addr::{self, Text};
 use crate::out::err;
 use crate::procfs::{self, Lines, Path};
+use crate::printf::{name, printf, Arg};
+use crate::cscan::scanf_number;
 use crate::scan::{self, Val};
 use crate::sockets::{self, Ctx, Row};
 
@@ -75,20 +77,23 @@ struct Layout {
     scan: &'static [u8],
     /// The `sscanf` results net-tools accepts; others print `problem` on stdout. Empty: X.25,
     /// which checks nothing and shows rows whose LCI (value 1) is 0 only with `-a`.
-    counts: &'static [i32],
+    counts: &'static [usize],
     problem: &'static str,
-    /// The row in printf style, where each conversion names its argument: `c<i>` column i,
-    /// `s<i>` scanned value i as text, `d<i>` as a number, `t<i>` the state it numbers.
+    /// net-tools' row format, and which argument each conversion takes: 0 to 2 are the
+    /// columns, 3 to 10 the scanned values, 11 the name of the state that value `state`
+    /// numbers in `states` (`|`-separated).
     row: &'static [u8],
-    states: &'static [&'static str],
+    pick: &'static [u8],
+    state: usize,
+    states: &'static [u8],
 }
 
-const AX25_STATES: &[&str] = &["LISTENING", "SABM SENT", "DISC SENT", "ESTABLISHED", "RECOVERY"];
-const NETROM_STATES: &[&str] = &["LISTENING", "CONN SENT", "DISC SENT", "ESTABLISHED"];
+const AX25_STATES: &[u8] = b"LISTENING|SABM SENT|DISC SENT|ESTABLISHED|RECOVERY";
+const NETROM_STATES: &[u8] = b"LISTENING|CONN SENT|DISC SENT|ESTABLISHED";
+const STATE: u8 = 11;
 
-/// net-tools' `%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d`: destination, source, device,
-/// state, Vr/Vs, Send-Q, Recv-Q.
-const AX25_ROW: &[u8] = b"%-9c0  %-9c1  %-6s0  %-11t1  %03d3/%03d2  %-6d4  %-6d5\n";
+/// Destination, source, device, state, Vr/Vs, Send-Q, Recv-Q.
+const AX25_ROW: &[u8] = b"%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n";
 
 /// Kernels before 2.1: a `dest_addr` header, callsigns in fixed columns.
 const AX25_OLD: Layout = Layout {
@@ -98,6 +103,8 @@ const AX25_OLD: Layout = Layout {
     counts: &[4, 6],
     problem: "Problem reading data from /proc/net/ax25\n",
     row: AX25_ROW,
+    pick: &[0, 1, 3, STATE, 6, 5, 7, 8],
+    state: 1,
     states: AX25_STATES,
 };
 
@@ -109,7 +116,9 @@ const AX25_NEW: Layout = Layout {
     scan: b"%d %d %d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %d %d %*d",
     counts: &[3, 5],
     problem: "problem reading data from /proc/net/ax25\n",
-    row: b"%-9c0  %-9c1  %-6c2  %-11t0  %03d2/%03d1  %-6d3  %-6d4\n",
+    row: AX25_ROW,
+    pick: &[0, 1, 2, STATE, 5, 4, 6, 7],
+    state: 0,
     states: AX25_STATES,
 };
 
@@ -119,7 +128,9 @@ const NETROM: Layout = Layout {
     scan: b"%s %*x/%*x %*x/%*x %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %d %d %*d",
     counts: &[6],
     problem: "Problem reading data from /proc/net/nr\n",
-    row: b"%-9c0  %-9c1  %-9c2  %-6s0  %-11t1  %03d3/%03d2  %-6d4  %-6d5\n",
+    row: b"%-9s  %-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n",
+    pick: &[0, 1, 2, 3, STATE, 6, 5, 7, 8],
+    state: 1,
     states: NETROM_STATES,
 };
 
@@ -129,8 +140,10 @@ const X25: Layout = Layout {
     scan: b"%s %d %d %d %d %*d %*d %*d %*d %*d %*d %d %d %*d",
     counts: &[],
     problem: "",
-    row: b"%-15c0 %-15c1 %-7s0 %-3d1  %-11t2  %02d4/%02d3  %-6d5  %-6d6\n",
-    states: &["LISTENING", "SABM_SENT", "DISC_SENT", "ESTABLISHED", "RECOVERY"],
+    row: b"%-15s %-15s %-7s %-3d  %-11s  %02d/%02d  %-6d  %-6d\n",
+    pick: &[0, 1, 3, 4, STATE, 7, 6, 8, 9],
+    state: 2,
+    states: b"LISTENING|SABM_SENT|DISC_SENT|ESTABLISHED|RECOVERY",
 };
 
 /// ROSE has NET/ROM's state names.
@@ -140,7 +153,9 @@ const ROSE: Layout = Layout {
     scan: b"%s %s %s %s %s %d %d %d",
     counts: &[8],
     problem: "Problem reading data from /proc/net/rose\n",
-    row: b"%-10s0  %-9s1  %-10s2  %-9s3 %-5s4 %3d5 %5d6   %t7\n",
+    row: b"%-10s  %-9s  %-10s  %-9s %-5s %3d %5d   %s\n",
+    pick: &[3, 4, 5, 6, 7, 8, 9, STATE],
+    state: 7,
     states: NETROM_STATES,
 };
 
@@ -238,45 +253,15 @@ fn show(row: &mut Row, c: &mut CLine, l: &Layout, found: Option<([usize; 3], usi
     if l.counts.is_empty() && row.opts.all == 0 && v[1].int() == 0 {
         return;
     }
-    let state = |i: usize| l.states.get(v[i].int() as usize).copied().unwrap_or("UNKNOWN").as_bytes();
-    let mut digits = itoa::Buffer::new();
-    let mut spec = l.row.iter();
-    while let Some(&ch) = spec.next() {
-        if ch != b'%' {
-            row.out.byte(ch);
-            continue;
-        }
-        let (mut left, mut zeros, mut width) = (false, false, 0);
-        let (kind, i) = loop {
-            match *spec.next().unwrap_or(&b'0') {
-                b'-' => left = true,
-                b'0' if width == 0 => zeros = true,
-                d @ b'0'..=b'9' => width = width * 10 + (d - b'0') as usize,
-                kind => break (kind, (*spec.next().unwrap_or(&b'0') - b'0') as usize % 8),
-            }
-        };
-        let (sign, text): (&[u8], &[u8]) = match kind {
-            b'c' => (b"", c.at(columns[i % 3])),
-            b's' => (b"", v[i].str()),
-            b't' => (b"", state(i)),
-            _ => {
-                let n = v[i].int();
-                (if n < 0 { b"-" } else { b"" }, digits.format(n.unsigned_abs()).as_bytes())
-            }
-        };
-        let pad = width.saturating_sub(sign.len() + text.len());
-        if !left && !zeros {
-            row.out.spaces(pad);
-        }
-        row.out.bytes(sign);
-        for _ in 0..if zeros { pad } else { 0 } {
-            row.out.byte(b'0');
-        }
-        row.out.safe(text);
-        if left {
-            row.out.spaces(pad);
-        }
+    let state = name(l.states, v[l.state].int() as usize).unwrap_or(b"UNKNOWN");
+    let mut args = [Arg::s(state); 12];
+    for (arg, at) in args.iter_mut().zip(columns) {
+        *arg = Arg::s(c.at(at));
     }
+    for (arg, v) in args[3..].iter_mut().zip(v) {
+        *arg = Arg { text: v.str(), num: v.int() as i64 };
+    }
+    printf(row.out, l.row, &args, l.pick);
 }
 
 /// A line in a C `fgets` buffer: the text, its newline if it had one, a NUL, and after that
@@ -300,7 +285,7 @@ impl CLine {
 
     /// The C string that starts at `at`.
     fn at(&self, at: usize) -> &[u8] {
-        scan::c_str(self.buf.get(at..).unwrap_or(b""))
+        crate::cscan::c_str(self.buf.get(at..).unwrap_or(b""))
     }
 
     /// `buf[at] = 0`.
@@ -342,31 +327,34 @@ fn ipx(row: &mut Row, lines: &mut Lines, c: &mut CLine) -> i32 {
                 err(&[b"netstat.c: Internal Error `ipx socket format error in ", end, b"'.\n"]);
                 return 255;
             };
-            let mut port = [Val::Num(ports[i] as u64)];
-            scan::sscanf(&text[colon + 1..], b"%X", &mut port);
-            ports[i] = (port[0].num() as u16).swap_bytes();
+            if let Some(port) = scanf_number(&mut &text[colon + 1..], 16, false) {
+                ports[i] = port as u16;
+            }
+            ports[i] = ports[i].swap_bytes();
             ipx_address(cell, &text[..colon]);
             push_hex(cell, ports[i] as u64, 4);
             cell.truncate(49);
         }
-        let out = &mut *row.out;
-        out.str("IPX   ");
-        out.num_right(v[2].num() as i64, 6);
-        out.byte(b' ');
-        out.num_right(v[3].num() as i64, 6);
-        for cell in &cells {
-            out.byte(b' ');
-            out.safe_left(cell, 26);
-        }
-        out.byte(b' ');
-        out.left(match v[4].num() as u32 { 1 => b"ESTAB", 7 => b"", _ => b"UNK." }, 5);
-        if row.opts.extend > 1 {
-            let mut user = Text::new();
+        let mut user = Text::new();
+        let extend = row.opts.extend > 1;
+        if extend {
             row.names.user(&mut user, v[5].int().into(), row.opts.numeric.users);
-            row.out.byte(b' ');
-            row.out.safe_left(&user, 10);
         }
-        row.out.byte(b'\n');
+        let state: &[u8] = match v[4].num() as u32 {
+            1 => b"ESTAB",
+            7 => b"",
+            _ => b"UNK.",
+        };
+        let args = [
+            Arg::d(v[2].num() as i64),
+            Arg::d(v[3].num() as i64),
+            Arg::s(&cells[0]),
+            Arg::s(&cells[1]),
+            Arg::s(state),
+            Arg::s(&user),
+        ];
+        let fmt: &[u8] = if extend { b"IPX   %6d %6d %-26s %-26s %-5s %-10s\n" } else { b"IPX   %6d %6d %-26s %-26s %-5s\n" };
+        printf(row.out, fmt, &args, &[]);
     }
     0
 }
@@ -375,7 +363,9 @@ fn ipx(row: &mut Row, lines: &mut Lines, c: &mut CLine) -> i32 {
 /// reads as a number other than 0 and FFFFFFFF), the node as twelve hex digits (when it is
 /// not all zero; a node cut short keeps the bytes read so far).
 fn ipx_address(t: &mut Text, text: &[u8]) {
-    let (netnum, len) = scan::strtoul_end(text, 16);
+    let mut rest = text;
+    let netnum = scanf_number(&mut rest, 16, false).unwrap_or(0);
+    let len = text.len() - rest.len();
     let valid = netnum != 0 && netnum != 0xffff_ffff;
     let network = if valid { netnum as u32 } else { 0 };
     let mut node = [0u8; 6];

@@ -4,13 +4,14 @@
 pub mod cache;
 pub mod ipv4;
 pub mod ipv6;
-pub mod scan;
 
 use crate::addr::Text;
 use crate::names::Names;
 use crate::options::Options;
 use crate::out::{err, Out};
+use crate::printf::Arg;
 use crate::procfs::{self, LineBuf, Path};
+use crate::scan::Val;
 use crate::Env;
 use rustix::fd::OwnedFd;
 
@@ -94,6 +95,48 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
         }
     }
     0
+}
+
+/// A variable that net-tools' `sscanf` stores a column into: text for `%s`, the 32 bits of
+/// the C `int` for numbers. Variables persist across lines on purpose: a short line leaves the
+/// ones it does not reach holding the previous line's values, as net-tools' do.
+#[derive(Clone, Copy)]
+pub struct Value {
+    bytes: [u8; 127],
+    len: u8,
+    pub num: u32,
+}
+
+impl Value {
+    pub const EMPTY: Value = Value { bytes: [0; 127], len: 0, num: 0 };
+
+    pub fn text(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+
+    pub fn set_text(&mut self, text: &[u8]) {
+        let n = text.len().min(self.bytes.len());
+        self.bytes[..n].copy_from_slice(&text[..n]);
+        self.len = n as u8;
+    }
+
+    /// The number as the C `int` it was stored in, and the text.
+    pub fn arg(&self) -> Arg<'_> {
+        Arg { text: self.text(), num: self.num as i32 as i64 }
+    }
+}
+
+/// `sscanf(line, format, …)` into `values`: returns how many were stored.
+pub fn scan(line: &[u8], format: &[u8], values: &mut [Value]) -> usize {
+    let mut v = [Val::Num(0); 31];
+    let n = crate::scan::sscanf(line, format, &mut v);
+    for (value, v) in values.iter_mut().zip(v.iter().take(n)) {
+        match *v {
+            Val::Num(n) => value.num = n as u32,
+            Val::Str(s) => value.set_text(s),
+        }
+    }
+    n
 }
 
 /// Opens `/proc/<rel>`. When it cannot be opened, prints net-tools' `perror` and

@@ -3,39 +3,31 @@
 
 use crate::addr::{self, Text};
 use crate::names::PortProto;
+use crate::printf::{name, printf, Arg};
 use crate::procfs::{self, Lines, Path};
-use crate::scan::{self, Tokens};
+use crate::scan::{self, atoi, Tokens, Val};
 use crate::sockets::{self, Ctx, Row};
 
 const SPACE: &[u8] = b" \t\n";
 
 /// net-tools' TCP state names, which it uses for SCTP sockets too.
-const STATES: [&str; 12] = ["", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
-    "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"];
-
-#[derive(Clone, Copy)]
-enum Table {
-    Endpoints,
-    Associations,
-}
+const STATES: &[u8] = b"|ESTABLISHED|SYN_SENT|SYN_RECV|FIN_WAIT1|FIN_WAIT2|TIME_WAIT|CLOSE|CLOSE_WAIT|LAST_ACK|LISTEN|CLOSING";
 
 pub fn print(ctx: &mut Ctx) -> i32 {
     let o = ctx.opts;
     if o.all > 0 || o.listening > 0 {
-        let status = table(ctx, Table::Endpoints);
+        let status = table(ctx, false);
         if status != 0 || o.all == 0 {
             return status;
         }
     }
-    table(ctx, Table::Associations)
+    table(ctx, true)
 }
 
-/// The IPv4 file, then the IPv6 one, each if its family is wanted.
-fn table(ctx: &mut Ctx, table: Table) -> i32 {
-    let name: &[u8] = match table {
-        Table::Endpoints => b"eps",
-        Table::Associations => b"assocs",
-    };
+/// The endpoints (or with `assocs` the associations) of the IPv4 file, then of the IPv6 one,
+/// each if its family is wanted.
+fn table(ctx: &mut Ctx, assocs: bool) -> i32 {
+    let name: &[u8] = if assocs { b"assocs" } else { b"eps" };
     let everything = ctx.opts.selected() == 0;
     let mut status = 0;
     for (wanted, dir) in [(ctx.opts.families.inet, &b"sctp/"[..]), (ctx.opts.families.inet6, b"sctp6/")] {
@@ -48,8 +40,8 @@ fn table(ctx: &mut Ctx, table: Table) -> i32 {
             Ok(fd) => fd,
             Err(_) if dir == b"sctp6/" => continue,
             Err(e) => {
-                let mut shown = Path::new();
-                shown.push(b"/proc/net/").push(dir).push(name);
+                let mut shown = Path::proc(b"/proc", b"net/");
+                shown.push(dir).push(name);
                 status = sockets::missing_file(ctx, b"AF INET (sctp)", e, shown.as_bytes());
                 if status == 255 {
                     return status;
@@ -61,55 +53,41 @@ fn table(ctx: &mut Ctx, table: Table) -> i32 {
         let mut lines = Lines::new(fd, buf);
         lines.next_line();
         while let Some(line) = lines.next_line() {
-            match table {
-                Table::Endpoints => endpoint(&mut row, line),
-                Table::Associations => association(&mut row, line),
-            }
+            entry(&mut row, line, assocs);
         }
     }
     status
 }
 
-/// `ENDPT SOCK STY SST HBKT LPORT UID INODE LADDRS`: one output line per local address.
-fn endpoint(row: &mut Row, line: &[u8]) {
+/// One endpoint, `ENDPT SOCK STY SST HBKT LPORT UID INODE LADDRS`, with one output line per
+/// local address; or one association, `ASSOC SOCK STY SST ST HBKT ASSOC-ID TX_QUEUE RX_QUEUE
+/// UID INODE LPORT RPORT LADDRS <-> RADDRS`, with local and remote addresses side by side,
+/// one pair per output line.
+fn entry(row: &mut Row, line: &[u8], assoc: bool) {
+    // strtok finds fields in order: the last one net-tools needs tells whether all are there.
+    let (last, kind): (_, &[u8]) = if assoc { (12, b"assoc") } else { (7, b"eps") };
     let mut t = Tokens::new(line);
-    let f: [Option<&[u8]>; 8] = core::array::from_fn(|_| t.next(SPACE));
-    let (Some(state), Some(port), Some(uid), Some(inode)) = (f[3], f[5], f[6], f[7]) else {
-        crate::out::err(&[b"warning, got bogus sctp eps line.\n"]);
+    let f: [&[u8]; 13] = core::array::from_fn(|i| if i <= last { t.next(SPACE).unwrap_or(b"") } else { b"" });
+    if f[last].is_empty() {
+        crate::out::err(&[b"warning, got bogus sctp ", kind, b" line.\n"]);
         return;
-    };
-    let addresses = t.next(b"\t\n").unwrap_or(b"");
-    let port = port_text(row, scan::atoi(port));
-    let state = scan::atoi(state);
-    let mut first = true;
-    let mut list = Tokens::new(addresses);
-    while let Some(a) = list.next(SPACE) {
-        let mut cell = address(row, a);
-        addr::push(&mut cell, b":");
-        addr::push(&mut cell, &port);
-        row.out.str(if first { "sctp                " } else { "\n                    " });
-        row.out.safe_left(&cell, 47);
-        state_cell(row, first, state);
-        first = false;
     }
-    row.finish(scan::atoi(uid), scan::strtoul(inode, 0), b"");
-}
-
-/// `ASSOC SOCK STY SST ST HBKT ASSOC-ID TX_QUEUE RX_QUEUE UID INODE LPORT RPORT LADDRS <->
-/// RADDRS`: local and remote addresses side by side, one pair per output line.
-fn association(row: &mut Row, line: &[u8]) {
-    let mut t = Tokens::new(line);
-    let f: [Option<&[u8]>; 13] = core::array::from_fn(|_| t.next(SPACE));
-    let (Some(state), Some(tx), Some(rx), Some(uid), Some(inode), Some(lport), Some(rport)) =
-        (f[3], f[7], f[8], f[9], f[10], f[11], f[12])
-    else {
-        crate::out::err(&[b"warning, got bogus sctp assoc line.\n"]);
-        return;
-    };
-    let mut local = Tokens::new(t.next(b"<->\t\n").unwrap_or(b""));
-    let mut remote = Tokens::new(t.next(b"<->\t\n").unwrap_or(b""));
-    let ports = [port_text(row, scan::atoi(lport)), port_text(row, scan::atoi(rport))];
-    let state = scan::atoi(state);
+    // Endpoints: (LPORT, -, UID, INODE); associations: (LPORT, RPORT, UID, INODE).
+    let [lport, rport, uid, inode] = if assoc { [11, 12, 9, 10] } else { [5, 5, 6, 7] }.map(|i| f[i]);
+    let lists = if assoc { b"<->\t\n" } else { &b"\t\n"[..] };
+    let mut local = Tokens::new(t.next(lists).unwrap_or(b""));
+    let mut remote = Tokens::new(if assoc { t.next(lists).unwrap_or(b"") } else { b"" });
+    let ports = [port_text(row, atoi(lport)), port_text(row, atoi(rport))];
+    let state = atoi(f[3]);
+    let mut state_text = Text::new();
+    match name(STATES, state as usize) {
+        Some(s) => addr::push(&mut state_text, s),
+        None => {
+            for part in [&b"UNKNOWN("[..], itoa::Buffer::new().format(state).as_bytes(), b")"] {
+                addr::push(&mut state_text, part);
+            }
+        }
+    }
     let mut first = true;
     loop {
         let pair = [local.next(SPACE), remote.next(SPACE)];
@@ -117,49 +95,27 @@ fn association(row: &mut Row, line: &[u8]) {
             break;
         }
         if first {
-            row.out.str("sctp  ");
-            row.out.num_right(scan::atoi(rx) as u32, 6);
-            row.out.byte(b' ');
-            row.out.num_right(scan::atoi(tx) as u32, 6);
-            row.out.byte(b' ');
+            let queues = [atoi(f[8]), atoi(f[7])].map(|q| Arg::d(q as u32 as i64));
+            printf(row.out, if assoc { b"sctp  %6d %6d " } else { b"sctp                " }, &queues, &[]);
         } else {
             row.out.str("\n                    ");
         }
-        for (i, (a, port)) in pair.iter().zip(&ports).enumerate() {
-            let mut cell = Text::new();
-            if let Some(a) = a {
-                cell = address(row, a.strip_prefix(b"*").unwrap_or(a));
-                if first {
-                    addr::push(&mut cell, b":");
-                    addr::push(&mut cell, port);
-                }
+        let mut cells = [Text::new(), Text::new()];
+        for ((cell, a), port) in cells.iter_mut().zip(pair).zip(&ports) {
+            let Some(a) = a else { continue };
+            *cell = address(row, if assoc { a.strip_prefix(b"*").unwrap_or(a) } else { a });
+            // Endpoints show the port on every line, associations on the first.
+            if first || !assoc {
+                addr::push(cell, b":");
+                addr::push(cell, port);
             }
-            if i == 1 {
-                row.out.byte(b' ');
-            }
-            row.out.safe_left(&cell, 23);
         }
-        state_cell(row, first, state);
+        let args = [Arg::s(&cells[0]), Arg::s(&cells[1]), Arg::s(if first { &state_text } else { b"" })];
+        let (fmt, pick): (&[u8], &[u8]) = if assoc { (b"%-23s %-23s %-11s", &[]) } else { (b"%-47s %-11s", &[0, 2]) };
+        printf(row.out, fmt, &args, pick);
         first = false;
     }
-    row.finish(scan::atoi(uid), scan::strtoul(inode, 0), b"");
-}
-
-/// ` %-11s` of the state on an entry's first line, blank on the others.
-fn state_cell(row: &mut Row, first: bool, state: i32) {
-    row.out.byte(b' ');
-    if !first {
-        row.out.spaces(11);
-    } else if let Some(name) = STATES.get(state as usize) {
-        row.out.left(name.as_bytes(), 11);
-    } else {
-        let mut n = itoa::Buffer::new();
-        let mut text = Text::new();
-        for part in [&b"UNKNOWN("[..], n.format(state).as_bytes(), b")"] {
-            addr::push(&mut text, part);
-        }
-        row.out.left(&text, 11);
-    }
+    row.finish(atoi(uid), scan::strtoul(inode), b"");
 }
 
 /// A port as `get_sname` gives it for SCTP: `*` or the number, never a service name. The
@@ -187,34 +143,17 @@ fn address(row: &mut Row, text: &[u8]) -> Text {
 }
 
 /// net-tools reads eight `%04X` groups, which is what kernels write. Where that fails its
-/// result is undefined; we read compressed text too, with zero groups where the `::` is.
+/// result is undefined; we take the address `inet_pton` reads (compressed text too), else the
+/// groups `%04X` reads, with zeros for the rest.
 fn ipv6(text: &[u8]) -> [u8; 16] {
-    let mut g = [0u16; 8];
-    let (mut n, mut gap, mut i) = (0, None, 0);
-    while n < 8 && i < text.len() {
-        if text[i] == b':' {
-            if text.get(i + 1) == Some(&b':') && gap.is_none() {
-                gap = Some(n);
-                i += 1;
-            }
-            i += 1;
-            continue;
-        }
-        let (value, len) = scan::strtoul_end(&text[i..], 16);
-        if len == 0 {
-            break;
-        }
-        g[n] = value as u16;
-        n += 1;
-        i += len;
+    if let Some(a) = addr::parse_ipv6(text) {
+        return a;
     }
-    if let Some(at) = gap {
-        g.copy_within(at..n, 8 - (n - at));
-        g[at..8 - (n - at)].fill(0);
-    }
+    let mut groups = [Val::Num(0); 8];
+    scan::sscanf(text, b"%04X:%04X:%04X:%04X:%04X:%04X:%04X:%04X", &mut groups);
     let mut a = [0u8; 16];
-    for (i, group) in g.iter().enumerate() {
-        a[2 * i..2 * i + 2].copy_from_slice(&group.to_be_bytes());
+    for (pair, g) in a.chunks_exact_mut(2).zip(groups) {
+        pair.copy_from_slice(&(g.num() as u16).to_be_bytes());
     }
     a
 }
