@@ -65,29 +65,23 @@ fn table(ctx: &mut Ctx, assocs: bool) -> i32 {
 /// one pair per output line.
 fn entry(row: &mut Row, line: &[u8], assoc: bool) {
     // strtok finds fields in order: the last one net-tools needs tells whether all are there.
-    let (last, kind): (_, &[u8]) = if assoc { (12, b"assoc") } else { (7, b"eps") };
+    let last = if assoc { 12 } else { 7 };
     let mut t = Tokens::new(line);
-    let f: [&[u8]; 13] = core::array::from_fn(|i| if i <= last { t.next(SPACE).unwrap_or(b"") } else { b"" });
+    let mut f = [&b""[..]; 13];
+    for field in f.iter_mut().take(last + 1) {
+        *field = t.next(SPACE).unwrap_or(b"");
+    }
     if f[last].is_empty() {
+        let kind: &[u8] = if assoc { b"assoc" } else { b"eps" };
         crate::out::err(&[b"warning, got bogus sctp ", kind, b" line.\n"]);
         return;
     }
-    // Endpoints: (LPORT, -, UID, INODE); associations: (LPORT, RPORT, UID, INODE).
-    let [lport, rport, uid, inode] = if assoc { [11, 12, 9, 10] } else { [5, 5, 6, 7] }.map(|i| f[i]);
-    let lists = if assoc { b"<->\t\n" } else { &b"\t\n"[..] };
+    let lists: &[u8] = if assoc { b"<->\t\n" } else { b"\t\n" };
     let mut local = Tokens::new(t.next(lists).unwrap_or(b""));
     let mut remote = Tokens::new(if assoc { t.next(lists).unwrap_or(b"") } else { b"" });
-    let ports = [port_text(row, atoi(lport)), port_text(row, atoi(rport))];
+    // Endpoints: LPORT, UID, INODE; associations: LPORT, RPORT, UID, INODE.
+    let [uid, inode, ports @ ..] = if assoc { [9, 10, 11, 12] } else { [6, 7, 5, 5] }.map(|i| f[i]);
     let state = atoi(f[3]);
-    let mut state_text = Text::new();
-    match name(STATES, state as usize) {
-        Some(s) => addr::push(&mut state_text, s),
-        None => {
-            for part in [&b"UNKNOWN("[..], itoa::Buffer::new().format(state).as_bytes(), b")"] {
-                addr::push(&mut state_text, part);
-            }
-        }
-    }
     let mut first = true;
     loop {
         let pair = [local.next(SPACE), remote.next(SPACE)];
@@ -100,46 +94,47 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
         } else {
             row.out.str("\n                    ");
         }
-        let mut cells = [Text::new(), Text::new()];
-        for ((cell, a), port) in cells.iter_mut().zip(pair).zip(&ports) {
-            let Some(a) = a else { continue };
-            *cell = address(row, if assoc { a.strip_prefix(b"*").unwrap_or(a) } else { a });
-            // Endpoints show the port on every line, associations on the first.
-            if first || !assoc {
-                addr::push(cell, b":");
-                addr::push(cell, port);
+        for (i, a) in pair.into_iter().enumerate().take(1 + assoc as usize) {
+            let mut cell = Text::new();
+            if let Some(a) = a {
+                address(row, &mut cell, if assoc { a.strip_prefix(b"*").unwrap_or(a) } else { a });
+                // Endpoints show the port on every line, associations on the first. SCTP
+                // ports are never named; the kernel's value passes through a 16-bit `htons`.
+                if first || !assoc {
+                    addr::push(&mut cell, b":");
+                    row.names.port(&mut cell, atoi(ports[i]) as u16, PortProto::Never, true);
+                }
             }
+            let fmt: &[u8] = match (assoc, i) {
+                (false, _) => b"%-47s",
+                (true, 0) => b"%-23s",
+                _ => b" %-23s",
+            };
+            printf(row.out, fmt, &[Arg::s(&cell)], &[]);
         }
-        let args = [Arg::s(&cells[0]), Arg::s(&cells[1]), Arg::s(if first { &state_text } else { b"" })];
-        let (fmt, pick): (&[u8], &[u8]) = if assoc { (b"%-23s %-23s %-11s", &[]) } else { (b"%-47s %-11s", &[0, 2]) };
-        printf(row.out, fmt, &args, pick);
+        // The state on an entry's first line. `UNKNOWN(n)` fills the column whatever n is.
+        match name(STATES, state as usize) {
+            Some(s) if first => printf(row.out, b" %-11s", &[Arg::s(s)], &[]),
+            None if first => printf(row.out, b" UNKNOWN(%d)", &[Arg::d(state as i64)], &[]),
+            _ => row.out.spaces(12),
+        }
         first = false;
     }
     row.finish(atoi(uid), scan::strtoul(inode), b"");
 }
 
-/// A port as `get_sname` gives it for SCTP: `*` or the number, never a service name. The
-/// kernel's value passes through a 16-bit `htons`.
-fn port_text(row: &mut Row, port: i32) -> Text {
-    let mut t = Text::new();
-    row.names.port(&mut t, port as u16, PortProto::Never, true);
-    t
-}
-
 /// An address as the SCTP files write it (dotted IPv4, or eight full IPv6 groups), named or
 /// numeric; SCTP addresses are numeric under any of net-tools' numeric options. Cut to 63
 /// bytes as net-tools' buffer cuts it.
-fn address(row: &mut Row, text: &[u8]) -> Text {
+fn address(row: &mut Row, t: &mut Text, text: &[u8]) {
     let n = row.opts.numeric;
     let numeric = n.hosts || n.ports || n.users || n.symbolic;
-    let mut t = Text::new();
     if text.contains(&b':') {
-        row.names.inet6_host(&mut t, ipv6(text), numeric);
+        row.names.inet6_host(t, ipv6(text), numeric);
     } else {
-        row.names.inet_host(&mut t, addr::ipv4_from_text(text).unwrap_or([255; 4]), numeric);
+        row.names.inet_host(t, addr::ipv4_from_text(text).unwrap_or([255; 4]), numeric);
     }
     t.truncate(63);
-    t
 }
 
 /// net-tools reads eight `%04X` groups, which is what kernels write. Where that fails its
