@@ -98,20 +98,22 @@ pub type Format = heapless::Vec<u8, 511>;
 /// spaces, each as its name and conversion (`Iface%15s`); `file` names the table in warnings.
 /// None, after a warning on stderr, when a column is missing or the format would not fit.
 pub fn proc_gen_fmt(header: &[u8], wanted: &[u8], file: &[u8]) -> Option<Format> {
-    let mut words = c_str(header)
-        .split(|&b| matches!(b, b'|' | b' ' | b'\t' | b'\n'))
-        .map(|mut w| {
-            // White space other than the separators is skipped before a word, kept in one.
-            skip_space(&mut w);
-            w
-        })
-        .filter(|w| !w.is_empty());
+    let mut header = c_str(header);
     let mut format = Format::new();
     for column in wanted.split(|&b| b == b' ') {
         let (name, conversion) = column.split_at(column.iter().position(|&b| b == b'%').unwrap_or(0));
         loop {
+            // White space other than the separators is skipped before a word, kept in one.
+            while let [b, rest @ ..] = header {
+                if !is_space(*b) && *b != b'|' {
+                    break;
+                }
+                header = rest;
+            }
+            let len = header.iter().position(|b| b"| \t\n".contains(b)).unwrap_or(header.len());
             // After the last word comes the empty one net-tools' appended space leaves.
-            let word = words.next().unwrap_or(b"");
+            let (word, rest) = header.split_at(len);
+            header = rest;
             let matched = word == name;
             let piece: &[u8] = if matched { conversion } else { b"%*s" };
             if format.extend_from_slice(piece).is_err() || format.push(b' ').is_err() {

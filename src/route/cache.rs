@@ -30,8 +30,7 @@ macro_rules! wanted {
 /// The cache flags after the route flags.
 macro_rules! cache_letters {
     () => {
-        "n=10000 d=20000 t=80000 f=200000 q=400000 Ns=800000 r=1000000 i=4000000 Nd=8000000 b=10000000 \
-         m=20000000 #=40000000 l=80000000"
+        "n16 d17 t19 f21 q22 Ns23 r24 i26 Nd27 b28 m29 #30 l31"
     };
 }
 
@@ -45,7 +44,7 @@ const FORMAT1: Table = Table {
     ext3_header: "  HH  Arp",
     wanted: wanted!("HH%d ARP%d"),
     rows: rows!("%-5d %-3d %d\n"),
-    letters: concat!("U=1 H=4 G=2 !=200 R=8 D=10 M=20 ", cache_letters!()).as_bytes(),
+    letters: concat!("U0 H2 G1 !9 R3 D4 M5 ", cache_letters!()).as_bytes(),
     cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS1),
 };
 
@@ -55,7 +54,7 @@ const FORMAT2: Table = Table {
     wanted: wanted!("TOS%d HHRef%d HHUptod%d SpecDst%127s"),
     rows: rows!("%-5d %-3d %-3d   %-3d %15s\n"),
     // Format 2 has no U or H: those bits mean dead (`-`) and on-link (`o`).
-    letters: concat!("G=2 !=200 R=8 D=10 M=20 -=1 o=4 ", cache_letters!()).as_bytes(),
+    letters: concat!("G1 !9 R3 D4 M5 -0 o2 ", cache_letters!()).as_bytes(),
     cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS2),
 };
 

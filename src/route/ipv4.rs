@@ -1,10 +1,9 @@
 //! The IPv4 FIB from /proc/net/route (behaviour spec §5.2), and what the IPv4 cache shares
 //! with it: the `ext` layouts, address naming and the hex address form.
 
-use super::{flag_letters, open_table, scan, Ctx, Value};
+use super::{flag_letters, open_table, print_row, scan, Ctx, Value};
 use crate::addr::{self, Text};
-use crate::printf::{printf, Arg};
-use crate::procfs::{LineBuf, Lines};
+use crate::procfs::LineBuf;
 use crate::scan::proc_gen_fmt;
 
 const RTF_UP: u32 = 0x1;
@@ -95,8 +94,7 @@ const FIB: Table = Table {
     wanted: b"Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Mask%127s MTU%d Window%d IRTT%d",
     rows: rows!("%d\n"),
     // `!` (reject) replaces the letters before it.
-    letters: b"U=1 G=2 !=200 H=4 R=8 D=10 M=20 d=10000 a=20000 c=40000 o=200000 e=400000 \
-               c=1000000 f=2000000 p=4000000 l=80000000 u=40 w=80 i=100 n=400",
+    letters: b"U0 G1 !9 H2 R3 D4 M5 d16 a17 c18 o21 e22 c24 f25 p26 l31 u6 w7 i8 n10",
     cells: fib_cells,
 };
 
@@ -154,8 +152,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     } else {
         (&b"net/route"[..], "Kernel IP routing table\n")
     };
-    let Some(fd) = open_table(ctx, file, b"INET (IPv4)") else { return 1 };
-    let mut lines = Lines::with_limit(fd, buf, HEADER_LIMIT);
+    let Some(mut lines) = open_table(ctx, file, b"INET (IPv4)", buf, HEADER_LIMIT) else { return 1 };
     let mut header_copy = [0u8; HEADER_LIMIT];
     let header_line = lines.next_line().map(|h| {
         let n = h.len().min(HEADER_LIMIT);
@@ -193,8 +190,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         let reject = !cache && flags & RTF_REJECT != 0;
         let i = ctx.ext.wrapping_sub(1);
         if let (Some(&fmt), Some(&pick)) = (if reject { &REJECT_ROWS } else { &table.rows }.get(i), PICKS.get(i)) {
-            let args: [Arg; COLUMNS] = core::array::from_fn(|i| v[i].arg());
-            printf(ctx.out, fmt, &args, if reject { REJECT_PICK } else { pick });
+            print_row(ctx.out, fmt, &v, if reject { REJECT_PICK } else { pick });
         }
     }
     0

@@ -9,11 +9,10 @@ use crate::addr::Text;
 use crate::names::Names;
 use crate::options::Options;
 use crate::out::{err, Out};
-use crate::printf::Arg;
-use crate::procfs::{self, LineBuf, Path};
+use crate::printf::{format_number, printf, Arg};
+use crate::procfs::{self, LineBuf, Lines, Path};
 use crate::scan::Val;
 use crate::Env;
-use rustix::fd::OwnedFd;
 
 /// What every route table needs while it prints.
 pub struct Ctx<'a> {
@@ -51,16 +50,18 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
 
 /// Families whose route files exist only with kernel modules modern kernels lack (their
 /// tables are not implemented), and what net-tools prints without them (behaviour spec §5.5),
-/// with status 1: to stderr, then after the `|` to stdout.
-const MISSING_FAMILIES: [(&[u8], &[u8]); 6] = [
-    (b"ipx", b"No such file or directory\n|IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n"),
-    (b"ddp", b"Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n|"),
-    (b"ax25", b"/proc/net/ax25_route: No such file or directory\n|AX.25 not configured in this system.\n"),
-    // net-tools' first perror leaves errno EINVAL for the second.
-    (b"netrom", b"/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n|NET/ROM not configured in this system.\n"),
-    (b"x25", b"|X.25 not configured in this system.\n"),
-    (b"rose", b"/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n|"),
-];
+/// with status 1: each family's name, then what goes to stderr, then after the `|` what goes
+/// to stdout; `#` ends an entry.
+const MISSING_FAMILIES: &[u8] = b"ipx:No such file or directory\n\
+    |IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n#\
+    ddp:Error opening /proc/net/atalk_route: No such file or directory\n\
+    DDP (AppleTalk) not configured on this system.\n|#\
+    ax25:/proc/net/ax25_route: No such file or directory\n|AX.25 not configured in this system.\n#\
+    netrom:/proc/net/nr_nodes: No such file or directory\n\
+    /proc/net/nr_neigh: Invalid argument\n|NET/ROM not configured in this system.\n#\
+    x25:|X.25 not configured in this system.\n#\
+    rose:/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n|";
+// (net-tools' first perror leaves errno EINVAL for the second NET/ROM one.)
 
 /// net-tools' `route_info`: each family of the list in turn; the first failure ends it.
 /// `buf` is the read buffer the tables share, one after another.
@@ -75,14 +76,16 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
                 return 3;
             }
             _ => {
-                let Some(&(_, messages)) = MISSING_FAMILIES.iter().find(|f| f.0 == family) else {
+                let entry = MISSING_FAMILIES.split(|&b| b == b'#').find_map(|e| e.strip_prefix(family)?.strip_prefix(b":"));
+                let Some(messages) = entry else {
                     // Bluetooth: Debian's net-tools is built without it.
                     err(&[b"Address family `", family, b"' not supported.\n"]);
                     return 3;
                 };
                 let bar = messages.iter().position(|&b| b == b'|').unwrap_or(0);
-                err(&[&messages[..bar]]);
-                ctx.out.bytes(&messages[bar + 1..]);
+                let (to_stderr, to_stdout) = messages.split_at(bar);
+                err(&[to_stderr]);
+                ctx.out.bytes(&to_stdout[1..]);
                 return 1;
             }
         };
@@ -119,11 +122,6 @@ impl Value {
         self.bytes[..n].copy_from_slice(&text[..n]);
         self.len = n as u8;
     }
-
-    /// The number as the C `int` it was stored in, and the text.
-    pub fn arg(&self) -> Arg<'_> {
-        Arg { text: self.text(), num: self.num as i32 as i64 }
-    }
 }
 
 /// `sscanf(line, format, …)` into `values`: returns how many were stored.
@@ -139,13 +137,21 @@ pub fn scan(line: &[u8], format: &[u8], values: &mut [Value]) -> usize {
     n
 }
 
-/// Opens `/proc/<rel>`. When it cannot be opened, prints net-tools' `perror` and
-/// `<family> not configured in this system.`.
-pub fn open_table(ctx: &mut Ctx, rel: &[u8], family: &[u8]) -> Option<OwnedFd> {
-    let mut path = Path::new();
-    path.push(ctx.proc_root).push(b"/").push(rel);
-    match procfs::open(&path) {
-        Ok(fd) => Some(fd),
+/// Prints a row: `fmt` with the `pick`ed values, numbers as the C `int`s they were stored in.
+pub fn print_row(out: &mut Out, fmt: &[u8], values: &[Value], pick: &[u8]) {
+    let mut args = [Arg::NONE; 34];
+    for (arg, v) in args.iter_mut().zip(values) {
+        *arg = Arg { text: v.text(), num: v.num as i32 as i64 };
+    }
+    printf(out, fmt, &args, pick);
+}
+
+/// Opens `/proc/<rel>` and reads its lines as `fgets` with a buffer of `limit + 1` bytes.
+/// When it cannot be opened, prints net-tools' `perror` and `<family> not configured in this
+/// system.`.
+pub fn open_table<'b>(ctx: &mut Ctx, rel: &[u8], family: &[u8], buf: &'b mut LineBuf, limit: usize) -> Option<Lines<'b>> {
+    match procfs::open(&Path::proc(ctx.proc_root, rel)) {
+        Ok(fd) => Some(Lines::with_limit(fd, buf, limit)),
         Err(e) => {
             err(&[b"/proc/", rel, b": ", crate::errno::text(e), b"\n"]);
             ctx.out.bytes(family);
@@ -155,14 +161,14 @@ pub fn open_table(ctx: &mut Ctx, rel: &[u8], family: &[u8]) -> Option<OwnedFd> {
     }
 }
 
-/// The letters of the set `flags` bits. A table lists `letters=hex bit` entries, separated by
-/// spaces, in the order net-tools tests them. In its IPv4 tables a reject route's `!`
-/// replaces the letters before it; `bang_replaces` asks for that.
+/// The letters of the set `flags` bits. A table lists each flag as its letters and its bit
+/// number, separated by spaces, in the order net-tools tests them. In its IPv4 tables a reject
+/// route's `!` replaces the letters before it; `bang_replaces` asks for that.
 pub fn flag_letters(t: &mut Text, flags: u32, table: &[u8], bang_replaces: bool) {
     for entry in table.split(|&b| b == b' ') {
-        let eq = entry.iter().position(|&b| b == b'=').unwrap_or(entry.len());
-        let (letters, bit) = entry.split_at(eq);
-        if flags & crate::addr::hex_u32(bit.get(1..).unwrap_or(&[])).unwrap_or(0) != 0 {
+        let digits = entry.iter().position(u8::is_ascii_digit).unwrap_or(0);
+        let (letters, mut bit) = entry.split_at(digits);
+        if flags >> (format_number(&mut bit) & 31) & 1 != 0 {
             if bang_replaces && letters == b"!" {
                 t.clear();
             }
@@ -183,11 +189,24 @@ mod tests {
 
     #[test]
     fn flag_letters_follow_the_table() {
-        let table = b"U=1 G=2 !=200 H=4 Ns=800000 l=80000000";
+        let table = b"U0 G1 !9 H2 Ns23 l31";
         assert_eq!(letters(0, table, true), "");
         assert_eq!(letters(0x3, table, true), "UG");
         assert_eq!(letters(0x207, table, true), "!H");
         assert_eq!(letters(0x207, table, false), "UG!H");
         assert_eq!(letters(0x8080_0000, table, true), "Nsl");
+    }
+
+    #[test]
+    fn values_keep_what_short_lines_do_not_reach() {
+        let mut v = [Value::EMPTY; 3];
+        assert_eq!(scan(b"eth0 x 0003 7", b"%15s %*s %X %d", &mut v), 3);
+        assert_eq!(scan(b"eth1 y 1", b"%15s %*s %X %d", &mut v), 2);
+        assert_eq!((v[0].text(), v[1].num, v[2].num as i32), (&b"eth1"[..], 1, 7));
+        assert_eq!(scan(b"eth2 y zz 5", b"%15s %*s %X %d", &mut v), 1);
+        assert_eq!(scan(b"eth3\0 y 1 2", b"%15s %*s %X %d", &mut v), 1);
+        assert_eq!(v[0].text(), b"eth3");
+        v[0].set_text(&[b'x'; 200]);
+        assert_eq!(v[0].text().len(), 127);
     }
 }
