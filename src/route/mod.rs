@@ -9,7 +9,7 @@ use crate::addr::Text;
 use crate::names::Names;
 use crate::options::Options;
 use crate::out::{err, Out};
-use crate::printf::{format_number, printf, Arg};
+use crate::printf::{format_number, name, printf, Arg};
 use crate::procfs::{self, LineBuf, Lines, Path};
 use crate::scan::Val;
 use crate::Env;
@@ -48,45 +48,52 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     })
 }
 
+/// The family names `-r` knows: `inet` and `inet6` have tables, the next three no routing,
+/// and the rest are `MISSING_FAMILIES`.
+const FAMILIES: &[u8] = b"inet|inet6|unix|ash|ec|ipx|ddp|ax25|netrom|x25|rose";
+const NO_ROUTING: usize = 2;
+const MISSING: usize = 5;
+
 /// Families whose route files exist only with kernel modules modern kernels lack (their
 /// tables are not implemented), and what net-tools prints without them (behaviour spec §5.5),
-/// with status 1: each family's name, then what goes to stderr, then after the `|` what goes
-/// to stdout; `#` ends an entry.
-const MISSING_FAMILIES: &[u8] = b"ipx:No such file or directory\n\
-    |IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n#\
-    ddp:Error opening /proc/net/atalk_route: No such file or directory\n\
-    DDP (AppleTalk) not configured on this system.\n|#\
-    ax25:/proc/net/ax25_route: No such file or directory\n|AX.25 not configured in this system.\n#\
-    netrom:/proc/net/nr_nodes: No such file or directory\n\
-    /proc/net/nr_neigh: Invalid argument\n|NET/ROM not configured in this system.\n#\
-    x25:|X.25 not configured in this system.\n#\
-    rose:/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n|";
-// (net-tools' first perror leaves errno EINVAL for the second NET/ROM one.)
+/// with status 1: what goes to stderr, then after the `#` what goes to stdout. (net-tools'
+/// first NET/ROM perror leaves errno EINVAL for the second.)
+const MISSING_FAMILIES: &[u8] = b"No such file or directory\n\
+    #IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n|\
+    Error opening /proc/net/atalk_route: No such file or directory\n\
+    DDP (AppleTalk) not configured on this system.\n#|\
+    /proc/net/ax25_route: No such file or directory\n#AX.25 not configured in this system.\n|\
+    /proc/net/nr_nodes: No such file or directory\n\
+    /proc/net/nr_neigh: Invalid argument\n#NET/ROM not configured in this system.\n|\
+    #X.25 not configured in this system.\n|\
+    /proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n#";
 
 /// net-tools' `route_info`: each family of the list in turn; the first failure ends it.
 /// `buf` is the read buffer the tables share, one after another.
 fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
     let list: &[u8] = if opts.afname.is_empty() { b"inet" } else { &opts.afname };
-    for family in list.split(|&b| b == b',').filter(|f| !f.is_empty()) {
-        let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match family {
-            b"inet" => ipv4::print,
-            b"inet6" => ipv6::print,
-            b"unix" | b"ash" | b"ec" => {
-                err(&[b"No routing for address family `", family, b"'.\n"]);
-                return 3;
-            }
-            _ => {
-                let entry = MISSING_FAMILIES.split(|&b| b == b'#').find_map(|e| e.strip_prefix(family)?.strip_prefix(b":"));
-                let Some(messages) = entry else {
-                    // Bluetooth: Debian's net-tools is built without it.
-                    err(&[b"Address family `", family, b"' not supported.\n"]);
-                    return 3;
-                };
-                let bar = messages.iter().position(|&b| b == b'|').unwrap_or(0);
-                let (to_stderr, to_stdout) = messages.split_at(bar);
+    for family in list.split(|&b| b == b',') {
+        if family.is_empty() {
+            continue;
+        }
+        let known = FAMILIES.split(|&b| b == b'|').position(|f| f == family);
+        let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match known {
+            Some(0) => ipv4::print,
+            Some(1) => ipv6::print,
+            Some(i) if i >= MISSING => {
+                let messages = name(MISSING_FAMILIES, i - MISSING).unwrap_or_default();
+                let (to_stderr, to_stdout) = messages.split_at(messages.iter().position(|&b| b == b'#').unwrap_or(0));
                 err(&[to_stderr]);
-                ctx.out.bytes(&to_stdout[1..]);
+                ctx.out.bytes(to_stdout.get(1..).unwrap_or_default());
                 return 1;
+            }
+            // Bluetooth (unknown here): Debian's net-tools is built without it.
+            _ => {
+                let no_routing = known.is_some_and(|i| i >= NO_ROUTING);
+                let (what, which): (&[u8], &[u8]) =
+                    if no_routing { (b"No routing for address family `", b"'.\n") } else { (b"Address family `", b"' not supported.\n") };
+                err(&[what, family, which]);
+                return 3;
             }
         };
         // The FIB (the default, or -F), then the cache (-C).
