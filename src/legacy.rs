@@ -8,12 +8,14 @@
 //! decided for the TCP table; state numbers outside net-tools' tables print `UNKNOWN`.
 
 use crate::addr::{self, Text};
+use crate::cscan::scanf_number;
 use crate::out::err;
+use crate::printf::{name, printf, Arg};
 use crate::procfs::{self, Lines, Path};
 use crate::scan::{self, Val};
 use crate::sockets::{self, Ctx, Row};
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Legacy {
     Ipx,
     Ax25,
@@ -29,8 +31,6 @@ struct Family {
     name: &'static [u8],
     /// The title line and the column header (without its newline).
     header: &'static str,
-    /// net-tools skips the first line (a header) without looking at it.
-    skips_first: bool,
 }
 
 const FAMILIES: [Family; 5] = [
@@ -38,109 +38,118 @@ const FAMILIES: [Family; 5] = [
         file: b"net/ipx/socket",
         name: b"AF IPX",
         header: "Active IPX sockets\nProto Recv-Q Send-Q Local Address              Foreign Address            State",
-        skips_first: true,
     },
     Family {
         file: b"net/ax25",
         name: b"AF AX25",
         header: "Active AX.25 sockets\nDest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q",
-        skips_first: false,
     },
     Family {
         file: b"net/x25",
         name: b"AF X25",
         header: "Active X.25 sockets\nDest         Source          Device  LCI  State        Vr/Vs  Send-Q  Recv-Q",
-        skips_first: true,
     },
     Family {
         file: b"net/nr",
         name: b"AF NETROM",
         header: "Active NET/ROM sockets\nUser       Dest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q",
-        skips_first: true,
     },
     Family {
         file: b"net/rose",
         name: b"AF ROSE",
         header: "Active ROSE sockets\ndest_addr   dest_call  src_addr    src_call  dev   lci neigh   state",
-        skips_first: true,
     },
 ];
 
 /// How the lines of a family other than IPX are read and printed.
 struct Layout {
-    /// Fixed columns as (start, end); net-tools puts a NUL at each end.
-    columns: &'static [(u8, u8)],
+    /// Fixed columns as (start, end); net-tools puts a NUL at each end. An end of 0: none.
+    columns: [(u8, u8); 3],
     /// Where the rest of the line starts, and the `sscanf` format it is read with.
     rest: u8,
     scan: &'static [u8],
-    /// The `sscanf` results net-tools accepts; others print `problem` on stdout. Empty: X.25,
+    /// The `sscanf` results net-tools accepts; others print `problem` on stdout. None: X.25,
     /// which checks nothing and shows rows whose LCI (value 1) is 0 only with `-a`.
-    counts: &'static [i32],
+    counts: Option<[u8; 2]>,
     problem: &'static str,
-    /// The row in printf style, where each conversion names its argument: `c<i>` column i,
-    /// `s<i>` scanned value i as text, `d<i>` as a number, `t<i>` the state it numbers.
+    /// net-tools' row format, and which argument each conversion takes: 0 to 2 are the
+    /// columns, 3 to 10 the scanned values, 11 the name of the state that value `state`
+    /// numbers in `states` (`|`-separated).
     row: &'static [u8],
-    states: &'static [&'static str],
+    pick: [u8; 9],
+    state: u8,
+    states: &'static [u8],
 }
 
-const AX25_STATES: &[&str] = &["LISTENING", "SABM SENT", "DISC SENT", "ESTABLISHED", "RECOVERY"];
-const NETROM_STATES: &[&str] = &["LISTENING", "CONN SENT", "DISC SENT", "ESTABLISHED"];
+const AX25_STATES: &[u8] = b"LISTENING|SABM SENT|DISC SENT|ESTABLISHED|RECOVERY";
+const NETROM_STATES: &[u8] = b"LISTENING|CONN SENT|DISC SENT|ESTABLISHED";
+const STATE: u8 = 11;
+const NONE: (u8, u8) = (0, 0);
 
-/// net-tools' `%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d`: destination, source, device,
-/// state, Vr/Vs, Send-Q, Recv-Q.
-const AX25_ROW: &[u8] = b"%-9c0  %-9c1  %-6s0  %-11t1  %03d3/%03d2  %-6d4  %-6d5\n";
+/// Destination, source, device, state, Vr/Vs, Send-Q, Recv-Q.
+const AX25_ROW: &[u8] = b"%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n";
 
 /// Kernels before 2.1: a `dest_addr` header, callsigns in fixed columns.
-const AX25_OLD: Layout = Layout {
-    columns: &[(0, 9), (10, 19)],
+static AX25_OLD: Layout = Layout {
+    columns: [(0, 9), (10, 19), NONE],
     rest: 20,
     scan: b"%s %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %*d %*d %d %d %*d",
-    counts: &[4, 6],
+    counts: Some([4, 6]),
     problem: "Problem reading data from /proc/net/ax25\n",
     row: AX25_ROW,
+    pick: [0, 1, 3, STATE, 6, 5, 7, 8, 0],
+    state: 1,
     states: AX25_STATES,
 };
 
 /// Later kernels: `magic dev src dest[,digipeaters] state vs vr ...`; `ax25` finds the
 /// columns, and the device is column 2.
-const AX25_NEW: Layout = Layout {
-    columns: &[],
+static AX25_NEW: Layout = Layout {
+    columns: [NONE; 3],
     rest: 0,
     scan: b"%d %d %d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %d %d %*d",
-    counts: &[3, 5],
+    counts: Some([3, 5]),
     problem: "problem reading data from /proc/net/ax25\n",
-    row: b"%-9c0  %-9c1  %-6c2  %-11t0  %03d2/%03d1  %-6d3  %-6d4\n",
+    row: AX25_ROW,
+    pick: [0, 1, 2, STATE, 5, 4, 6, 7, 0],
+    state: 0,
     states: AX25_STATES,
 };
 
-const NETROM: Layout = Layout {
-    columns: &[(0, 9), (10, 19), (20, 29)],
+static NETROM: Layout = Layout {
+    columns: [(0, 9), (10, 19), (20, 29)],
     rest: 30,
     scan: b"%s %*x/%*x %*x/%*x %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %d %d %*d",
-    counts: &[6],
+    counts: Some([6, 6]),
     problem: "Problem reading data from /proc/net/nr\n",
-    row: b"%-9c0  %-9c1  %-9c2  %-6s0  %-11t1  %03d3/%03d2  %-6d4  %-6d5\n",
+    row: b"%-9s  %-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n",
+    pick: [0, 1, 2, 3, STATE, 6, 5, 7, 8],
+    state: 1,
     states: NETROM_STATES,
 };
 
-const X25: Layout = Layout {
-    columns: &[(0, 10), (11, 20)],
+static X25: Layout = Layout {
+    columns: [(0, 10), (11, 20), NONE],
     rest: 22,
     scan: b"%s %d %d %d %d %*d %*d %*d %*d %*d %*d %d %d %*d",
-    counts: &[],
+    counts: None,
     problem: "",
-    row: b"%-15c0 %-15c1 %-7s0 %-3d1  %-11t2  %02d4/%02d3  %-6d5  %-6d6\n",
-    states: &["LISTENING", "SABM_SENT", "DISC_SENT", "ESTABLISHED", "RECOVERY"],
+    row: b"%-15s %-15s %-7s %-3d  %-11s  %02d/%02d  %-6d  %-6d\n",
+    pick: [0, 1, 3, 4, STATE, 7, 6, 8, 9],
+    state: 2,
+    states: b"LISTENING|SABM_SENT|DISC_SENT|ESTABLISHED|RECOVERY",
 };
 
 /// ROSE has NET/ROM's state names.
-const ROSE: Layout = Layout {
-    columns: &[],
+static ROSE: Layout = Layout {
+    columns: [NONE; 3],
     rest: 0,
     scan: b"%s %s %s %s %s %d %d %d",
-    counts: &[8],
+    counts: Some([8, 8]),
     problem: "Problem reading data from /proc/net/rose\n",
-    row: b"%-10s0  %-9s1  %-10s2  %-9s3 %-5s4 %3d5 %5d6   %t7\n",
+    row: b"%-10s  %-9s  %-10s  %-9s %-5s %3d %5d   %s\n",
+    pick: [3, 4, 5, 6, 7, 8, 9, STATE, 0],
+    state: 7,
     states: NETROM_STATES,
 };
 
@@ -148,14 +157,10 @@ pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
     let f = &FAMILIES[family as usize];
     let fd = match procfs::open(&Path::proc(ctx.env.proc_root, f.file)) {
         Ok(fd) => fd,
-        Err(e) => {
-            let mut shown = Path::new();
-            shown.push(b"/proc/").push(f.file);
-            return sockets::missing_family_file(ctx, f.name, e, shown.as_bytes());
-        }
+        Err(e) => return sockets::missing_family_file(ctx, f.name, e, Path::proc(b"/proc", f.file).as_bytes()),
     };
     ctx.out.str(f.header);
-    let ipx = matches!(family, Legacy::Ipx);
+    let ipx = family == Legacy::Ipx;
     if ipx && ctx.opts.extend > 1 {
         ctx.out.str(" User");
     }
@@ -164,119 +169,86 @@ pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
     // IPX reads with `fgets(buf, 255, …)`, the others with 256-byte buffers.
     let limit = if ipx { 254 } else { 255 };
     let mut lines = Lines::with_limit(fd, buf, limit);
-    if f.skips_first {
+    // net-tools skips the first line (a header) unread; AX.25 tells its format by it.
+    if family != Legacy::Ax25 {
         lines.next_line();
     }
     let mut c = CLine { buf: [0; 256], limit };
-    let layout = match family {
-        Legacy::Ipx => return self::ipx(&mut row, &mut lines, &mut c),
-        Legacy::Ax25 => {
-            ax25(&mut row, &mut lines, &mut c);
-            return 0;
-        }
-        Legacy::X25 => &X25,
-        Legacy::Netrom => &NETROM,
-        Legacy::Rose => &ROSE,
-    };
+    // IPX ports keep their values when a line's port does not read (see `ipx`).
+    let mut ports = [0u16; 2];
+    let mut ax25_old = None;
     while let Some(piece) = lines.next_line() {
         c.load(piece);
-        show(&mut row, &mut c, layout, None);
+        let layout = match family {
+            Legacy::Ipx => {
+                if ipx_row(&mut row, &c, &mut ports).is_none() {
+                    return 255;
+                }
+                continue;
+            }
+            Legacy::Ax25 => match ax25_old {
+                None => {
+                    let old = piece.starts_with(b"dest_addr");
+                    ax25_old = Some(old);
+                    if old {
+                        continue;
+                    }
+                    &AX25_NEW
+                }
+                Some(true) => &AX25_OLD,
+                Some(false) => &AX25_NEW,
+            },
+            Legacy::X25 => &X25,
+            Legacy::Netrom => &NETROM,
+            Legacy::Rose => &ROSE,
+        };
+        show(&mut row, &mut c, layout);
     }
     0
 }
 
-/// /proc/net/ax25, whose format net-tools tells by its first line.
-fn ax25(row: &mut Row, lines: &mut Lines, c: &mut CLine) {
-    let mut old_format = None;
-    while let Some(piece) = lines.next_line() {
-        c.load(piece);
-        if old_format.is_none() {
-            let old = piece.starts_with(b"dest_addr");
-            old_format = Some(old);
-            if old {
-                continue;
-            }
+/// One row: cut the columns (or for the later AX.25 format find them), read the rest, print.
+fn show(row: &mut Row, c: &mut CLine, l: &Layout) {
+    let mut columns = [0; 3];
+    let mut rest = l.rest as usize;
+    for (start, &(at, end)) in columns.iter_mut().zip(&l.columns) {
+        *start = at as usize;
+        if end > 0 {
+            c.cut(end as usize);
         }
-        if old_format == Some(true) {
-            show(row, c, &AX25_OLD, None);
-            continue;
-        }
-        // Cut the device, source and destination words out after the first word.
-        let mut words = [0; 3];
+    }
+    if core::ptr::eq(l, &AX25_NEW) {
+        // `magic dev src dest[,digipeaters] ...`: cut the three words after the first.
         let mut p = c.next_space(0) + 1;
-        for w in &mut words {
+        for w in &mut columns {
             *w = p;
             p = c.next_space(p);
             c.cut(p);
             p += 1;
         }
-        let [dev, src, dst] = words;
-        // Digipeaters are dropped from the destination.
-        if let Some(comma) = c.at(dst).iter().position(|&b| b == b',') {
-            c.cut(dst + comma);
+        // Print order: destination, source, device. Digipeaters are dropped.
+        columns.reverse();
+        if let Some(comma) = c.at(columns[0]).iter().position(|&b| b == b',') {
+            c.cut(columns[0] + comma);
         }
-        show(row, c, &AX25_NEW, Some(([dst, src, dev], p)));
+        rest = p;
     }
-}
-
-/// One row: cut the columns (or take those the caller found), read the rest, print.
-fn show(row: &mut Row, c: &mut CLine, l: &Layout, found: Option<([usize; 3], usize)>) {
-    let (columns, rest) = found.unwrap_or_else(|| {
-        let mut starts = [0; 3];
-        for (start, &(at, end)) in starts.iter_mut().zip(l.columns) {
-            *start = at as usize;
-            c.cut(end as usize);
-        }
-        (starts, l.rest as usize)
-    });
     let mut v = [Val::Num(0); 8];
-    let n = scan::sscanf(c.at(rest), l.scan, &mut v);
-    if !l.counts.is_empty() && !l.counts.contains(&n) {
-        row.out.str(l.problem);
-        return;
+    let n = scan::sscanf(c.at(rest), l.scan, &mut v) as u8;
+    match l.counts {
+        Some(counts) if !counts.contains(&n) => return row.out.str(l.problem),
+        None if row.opts.all == 0 && v[1].int() == 0 => return,
+        _ => {}
     }
-    if l.counts.is_empty() && row.opts.all == 0 && v[1].int() == 0 {
-        return;
+    let state = name(l.states, v[l.state as usize].int() as usize).unwrap_or(b"UNKNOWN");
+    let mut args = [Arg::s(state); 12];
+    for (arg, at) in args.iter_mut().zip(columns) {
+        *arg = Arg::s(c.at(at));
     }
-    let state = |i: usize| l.states.get(v[i].int() as usize).copied().unwrap_or("UNKNOWN").as_bytes();
-    let mut digits = itoa::Buffer::new();
-    let mut spec = l.row.iter();
-    while let Some(&ch) = spec.next() {
-        if ch != b'%' {
-            row.out.byte(ch);
-            continue;
-        }
-        let (mut left, mut zeros, mut width) = (false, false, 0);
-        let (kind, i) = loop {
-            match *spec.next().unwrap_or(&b'0') {
-                b'-' => left = true,
-                b'0' if width == 0 => zeros = true,
-                d @ b'0'..=b'9' => width = width * 10 + (d - b'0') as usize,
-                kind => break (kind, (*spec.next().unwrap_or(&b'0') - b'0') as usize % 8),
-            }
-        };
-        let (sign, text): (&[u8], &[u8]) = match kind {
-            b'c' => (b"", c.at(columns[i % 3])),
-            b's' => (b"", v[i].str()),
-            b't' => (b"", state(i)),
-            _ => {
-                let n = v[i].int();
-                (if n < 0 { b"-" } else { b"" }, digits.format(n.unsigned_abs()).as_bytes())
-            }
-        };
-        let pad = width.saturating_sub(sign.len() + text.len());
-        if !left && !zeros {
-            row.out.spaces(pad);
-        }
-        row.out.bytes(sign);
-        for _ in 0..if zeros { pad } else { 0 } {
-            row.out.byte(b'0');
-        }
-        row.out.safe(text);
-        if left {
-            row.out.spaces(pad);
-        }
+    for (arg, v) in args[3..].iter_mut().zip(v) {
+        *arg = Arg { text: v.str(), num: v.int() as i64 };
     }
+    printf(row.out, l.row, &args, &l.pick);
 }
 
 /// A line in a C `fgets` buffer: the text, its newline if it had one, a NUL, and after that
@@ -300,7 +272,7 @@ impl CLine {
 
     /// The C string that starts at `at`.
     fn at(&self, at: usize) -> &[u8] {
-        scan::c_str(self.buf.get(at..).unwrap_or(b""))
+        crate::cscan::c_str(self.buf.get(at..).unwrap_or(b""))
     }
 
     /// `buf[at] = 0`.
@@ -319,85 +291,80 @@ impl CLine {
     }
 }
 
-/// /proc/net/ipx/socket: `net:node:port` addresses (the remote one may be `Not_Connected`),
-/// queues in hex, state and uid. An address without a port is an internal error that ends
-/// the listing with status 255.
-fn ipx(row: &mut Row, lines: &mut Lines, c: &mut CLine) -> i32 {
-    // net-tools reads each port as hex into a variable that keeps its value when that fails,
-    // and byte-swaps it with `ntohs`.
-    let mut ports = [0u16; 2];
-    while let Some(piece) = lines.next_line() {
-        c.load(piece);
-        let mut v = [Val::Num(0); 6];
-        scan::sscanf(c.at(0), b"%s %s %lX %lX %u %u", &mut v);
-        let mut cells = [Text::new(), Text::new()];
-        for (i, cell) in cells.iter_mut().enumerate() {
-            let text = v[i].str();
-            if i == 1 && text == b"Not_Connected" {
-                addr::push(cell, b"-");
-                continue;
-            }
-            let Some(colon) = text.iter().rposition(|&b| b == b':') else {
-                let end: &[u8] = if i == 0 { b"source port" } else { b"destination port" };
-                err(&[b"netstat.c: Internal Error `ipx socket format error in ", end, b"'.\n"]);
-                return 255;
-            };
-            let mut port = [Val::Num(ports[i] as u64)];
-            scan::sscanf(&text[colon + 1..], b"%X", &mut port);
-            ports[i] = (port[0].num() as u16).swap_bytes();
-            ipx_address(cell, &text[..colon]);
-            push_hex(cell, ports[i] as u64, 4);
-            cell.truncate(49);
+/// A line of /proc/net/ipx/socket: `net:node:port` addresses (the remote one may be
+/// `Not_Connected`), queues in hex, state and uid. An address without a port is an internal
+/// error that ends the listing (None). net-tools reads each port as hex into a variable that
+/// keeps its value when that fails, and byte-swaps it with `ntohs`.
+fn ipx_row(row: &mut Row, c: &CLine, ports: &mut [u16; 2]) -> Option<()> {
+    let mut v = [Val::Num(0); 6];
+    scan::sscanf(c.at(0), b"%s %s %lX %lX %u %u", &mut v);
+    let mut cells = [Text::new(), Text::new()];
+    for (i, cell) in cells.iter_mut().enumerate() {
+        let text = v[i].str();
+        if i == 1 && text == b"Not_Connected" {
+            addr::push(cell, b"-");
+            continue;
         }
-        let out = &mut *row.out;
-        out.str("IPX   ");
-        out.num_right(v[2].num() as i64, 6);
-        out.byte(b' ');
-        out.num_right(v[3].num() as i64, 6);
-        for cell in &cells {
-            out.byte(b' ');
-            out.safe_left(cell, 26);
+        let Some(colon) = text.iter().rposition(|&b| b == b':') else {
+            let end: &[u8] = if i == 0 { b"source port" } else { b"destination port" };
+            err(&[b"netstat.c: Internal Error `ipx socket format error in ", end, b"'.\n"]);
+            return None;
+        };
+        if let Some(port) = scanf_number(&mut &text[colon + 1..], 16, false) {
+            ports[i] = port as u16;
         }
-        out.byte(b' ');
-        out.left(match v[4].num() as u32 { 1 => b"ESTAB", 7 => b"", _ => b"UNK." }, 5);
-        if row.opts.extend > 1 {
-            let mut user = Text::new();
-            row.names.user(&mut user, v[5].int().into(), row.opts.numeric.users);
-            row.out.byte(b' ');
-            row.out.safe_left(&user, 10);
-        }
-        row.out.byte(b'\n');
+        ports[i] = ports[i].swap_bytes();
+        ipx_address(cell, &text[..colon]);
+        push_hex(cell, ports[i] as u64, 4);
+        cell.truncate(49);
     }
-    0
+    let mut user = Text::new();
+    let extend = row.opts.extend > 1;
+    if extend {
+        row.names.user(&mut user, v[5].int().into(), row.opts.numeric.users);
+    }
+    let state: &[u8] = match v[4].num() as u32 {
+        1 => b"ESTAB",
+        7 => b"",
+        _ => b"UNK.",
+    };
+    let args = [
+        Arg::d(v[2].num() as i64),
+        Arg::d(v[3].num() as i64),
+        Arg::s(&cells[0]),
+        Arg::s(&cells[1]),
+        Arg::s(state),
+        Arg::s(&user),
+    ];
+    let fmt: &[u8] = if extend { b"IPX   %6d %6d %-26s %-26s %-5s %-10s\n" } else { b"IPX   %6d %6d %-26s %-26s %-5s\n" };
+    printf(row.out, fmt, &args, &[]);
+    Some(())
 }
 
 /// net-tools' IPX address text for `network:node`, then `:`: the network as `%08X` (when it
 /// reads as a number other than 0 and FFFFFFFF), the node as twelve hex digits (when it is
-/// not all zero; a node cut short keeps the bytes read so far).
+/// not all zero; a node cut short keeps the digits read so far).
 fn ipx_address(t: &mut Text, text: &[u8]) {
-    let (netnum, len) = scan::strtoul_end(text, 16);
+    let mut rest = text;
+    let netnum = scanf_number(&mut rest, 16, false).unwrap_or(0);
     let valid = netnum != 0 && netnum != 0xffff_ffff;
+    // Only the low 32 bits of a larger network number are kept.
     let network = if valid { netnum as u32 } else { 0 };
-    let mut node = [0u8; 6];
-    if valid && text.get(len) == Some(&b':') {
-        let mut digits = text[len + 1..].iter().map(|&b| (b as char).to_digit(16));
-        'read: for byte in &mut node {
-            for shift in [4, 0] {
-                let Some(Some(d)) = digits.next() else { break 'read };
-                *byte |= (d as u8) << shift;
-            }
+    let mut node = 0u64;
+    if let (true, [b':', digits @ ..]) = (valid, rest) {
+        let digits = digits.iter().map_while(|&b| (b as char).to_digit(16));
+        for (k, d) in digits.take(12).enumerate() {
+            node |= (d as u64) << (44 - 4 * k);
         }
     }
     if network != 0 {
         push_hex(t, network as u64, 8);
     }
-    if node != [0; 6] {
+    if node != 0 {
         if network != 0 {
             addr::push(t, b":");
         }
-        for b in node {
-            push_hex(t, b as u64, 2);
-        }
+        push_hex(t, node, 12);
     }
     addr::push(t, b":");
 }
@@ -457,7 +424,7 @@ mod tests {
         let mut row = Row { opts: &opts, out: &mut out, names: &mut names, programs: &programs };
         let mut c = CLine { buf: [0; 256], limit: 255 };
         c.load(line);
-        show(&mut row, &mut c, l, None);
+        show(&mut row, &mut c, l);
         out.pending().to_vec()
     }
 

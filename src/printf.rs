@@ -1,46 +1,67 @@
-//! C's `printf` for the row formats net-tools writes: `%s` and `%d` with the `-` flag, a width
-//! and a precision. Tables keep their formats exactly as net-tools spells them, as data, and
-//! one small interpreter prints them all (smaller than hand-written padding code per column).
+//! C's `printf` for the row formats net-tools writes. Tables keep their formats exactly as
+//! net-tools spells them, as data, and this one small interpreter prints them all (smaller
+//! than hand-written padding code per column).
 
 use crate::out::Out;
 
-/// A row's arguments, by index: each conversion asks for text (`%s`) or a number (`%d`).
-pub trait Args {
-    fn text(&self, i: usize) -> &[u8];
-    fn number(&self, i: usize) -> i64;
+/// One argument: conversions take its text (`%s`) or its number (`%d`).
+#[derive(Clone, Copy)]
+pub struct Arg<'a> {
+    pub text: &'a [u8],
+    pub num: i64,
+}
+
+impl<'a> Arg<'a> {
+    pub const NONE: Arg<'static> = Arg { text: b"", num: 0 };
+
+    pub fn s(text: &'a [u8]) -> Self {
+        Arg { text, num: 0 }
+    }
+
+    pub fn d(num: i64) -> Self {
+        Arg { text: b"", num }
+    }
 }
 
 /// Prints `fmt`, whose conversions take arguments `pick[0]`, `pick[1]`, … of `args` (one
-/// argument list serves every layout of a table). Only `%[-][width][.prec]s` and
-/// `%[-][width]d` occur in our formats. `%s` text goes through `Out::safe`: it comes from /proc
-/// or /etc.
-pub fn printf<A: Args + ?Sized>(out: &mut Out, fmt: &[u8], args: &A, pick: &[u8]) {
-    let mut pick = pick.iter();
-    let mut rest = fmt;
-    while let [c, after @ ..] = rest {
-        rest = after;
+/// argument list serves every layout of a table), or with an empty `pick` the arguments in
+/// order. Only `%[-][0][width][.prec]s` and `%[-][0][width]d` occur in our formats. `%s` text
+/// goes through `Out::safe`: it comes from /proc or /etc.
+pub fn printf(out: &mut Out, fmt: &[u8], args: &[Arg], pick: &[u8]) {
+    let mut f = fmt;
+    let mut n = 0;
+    while let [c, rest @ ..] = f {
+        f = rest;
         if *c != b'%' {
             out.byte(*c);
             continue;
         }
-        let left = rest.first() == Some(&b'-');
-        rest = &rest[left as usize..];
-        let width = number(&mut rest);
-        let precision = if rest.first() == Some(&b'.') {
-            rest = &rest[1..];
-            number(&mut rest)
-        } else {
-            usize::MAX
+        let flag = |f: &mut &[u8], flag: u8| {
+            let found = f.first() == Some(&flag);
+            *f = &f[found as usize..];
+            found
         };
-        let number_wanted = rest.first() == Some(&b'd');
-        rest = rest.get(1..).unwrap_or_default();
-        let i = pick.next().map_or(usize::MAX, |&i| i as usize);
+        let left = flag(&mut f, b'-');
+        let zeros = flag(&mut f, b'0');
+        let width = format_number(&mut f);
+        let precision = if flag(&mut f, b'.') { format_number(&mut f) } else { usize::MAX };
+        let i = pick.get(n).map_or(n, |&i| i as usize);
+        n += 1;
+        let arg = args.get(i).copied().unwrap_or(Arg::NONE);
         let mut digits = itoa::Buffer::new();
-        let text = if number_wanted { digits.format(args.number(i)).as_bytes() } else { args.text(i) };
-        let text = &text[..text.len().min(precision)];
-        let pad = width.saturating_sub(text.len());
-        if !left {
+        let (sign, text): (&[u8], &[u8]) = if flag(&mut f, b'd') {
+            (if arg.num < 0 { b"-" } else { b"" }, digits.format(arg.num.unsigned_abs()).as_bytes())
+        } else {
+            f = f.get(1..).unwrap_or_default();
+            (b"", &arg.text[..arg.text.len().min(precision)])
+        };
+        let pad = width.saturating_sub(sign.len() + text.len());
+        if !left && !zeros {
             out.spaces(pad);
+        }
+        out.bytes(sign);
+        for _ in 0..if zeros { pad } else { 0 } {
+            out.byte(b'0');
         }
         out.safe(text);
         if left {
@@ -49,46 +70,54 @@ pub fn printf<A: Args + ?Sized>(out: &mut Out, fmt: &[u8], args: &A, pick: &[u8]
     }
 }
 
-fn number(s: &mut &[u8]) -> usize {
-    let mut n = 0usize;
-    while let Some(&d @ b'0'..=b'9') = s.first() {
+/// The decimal number at the start of a format's conversion (a width or a precision), taken
+/// off `f`; 0 when there is none.
+pub fn format_number(f: &mut &[u8]) -> usize {
+    let mut n = 0;
+    while let [d @ b'0'..=b'9', rest @ ..] = *f {
         n = n * 10 + (d - b'0') as usize;
-        *s = &s[1..];
+        *f = rest;
     }
     n
+}
+
+/// The `i`-th of the `|`-separated names in `list`; None past its end.
+pub fn name(list: &'static [u8], i: usize) -> Option<&'static [u8]> {
+    list.split(|&b| b == b'|').nth(i)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    struct Texts(&'static [&'static str]);
-
-    impl Args for Texts {
-        fn text(&self, i: usize) -> &[u8] {
-            self.0.get(i).map_or(b"", |s| s.as_bytes())
-        }
-        fn number(&self, i: usize) -> i64 {
-            self.0.get(i).and_then(|s| s.parse().ok()).unwrap_or(0)
-        }
-    }
-
-    fn render(fmt: &str, args: &'static [&'static str], pick: &[u8]) -> String {
+    fn render(fmt: &str, args: &[Arg], pick: &[u8]) -> String {
         let mut out = Box::new(Out::new());
-        printf(&mut out, fmt.as_bytes(), &Texts(args), pick);
+        printf(&mut out, fmt.as_bytes(), args, pick);
         String::from_utf8_lossy(out.pending()).into_owned()
     }
 
     #[test]
     fn pads_and_cuts_as_c_does() {
-        assert_eq!(render("%-5s|%5s|%s\n", &["ab", "cd", "ef"], &[0, 1, 2]), "ab   |   cd|ef\n");
-        assert_eq!(render("%-6.6s|%-3d|%6d|%d", &["averylongif", "7", "-42", "1234567"], &[0, 1, 2, 3]), "averyl|7  |   -42|1234567");
-        assert_eq!(render("%-2d %s", &["123", "a\x1bb"], &[0, 1]), "123 a?b");
-        assert_eq!(render("%s|%-3s|", &["x"], &[0]), "x|   |");
+        let s = |t: &'static str| Arg::s(t.as_bytes());
+        assert_eq!(render("%-5s|%5s|%s\n", &[s("ab"), s("cd"), s("ef")], &[]), "ab   |   cd|ef\n");
+        let args = [s("averylongif"), Arg::d(7), Arg::d(-42), Arg::d(1234567)];
+        assert_eq!(render("%-6.6s|%-3d|%6d|%d", &args, &[]), "averyl|7  |   -42|1234567");
+        assert_eq!(render("%-2d %s", &[Arg::d(123), s("a\x1bb")], &[]), "123 a?b");
+        assert_eq!(render("%s|%-3s|", &[s("x")], &[]), "x|   |");
+        assert_eq!(render("%03d/%03d|%02d/%02d|%03d", &[Arg::d(7), Arg::d(-1), Arg::d(-1), Arg::d(123), Arg::d(-12)], &[]), "007/-01|-1/123|-12");
+    }
+
+    #[test]
+    fn names_come_from_lists() {
+        assert_eq!(name(b"A||C", 0), Some(&b"A"[..]));
+        assert_eq!(name(b"A||C", 1), Some(&b""[..]));
+        assert_eq!(name(b"A||C", 2), Some(&b"C"[..]));
+        assert_eq!(name(b"A||C", 3), None);
     }
 
     #[test]
     fn arguments_follow_the_pick_list() {
-        assert_eq!(render("%s %d %s\n", &["a", "2", "c"], &[2, 1, 0]), "c 2 a\n");
+        let args = [Arg::s(b"a"), Arg::d(2), Arg::s(b"c")];
+        assert_eq!(render("%s %d %s\n", &args, &[2, 1, 0]), "c 2 a\n");
     }
 }

@@ -1,6 +1,10 @@
-//! C's text-to-number rules as net-tools meets them: a small `sscanf` that takes the very
-//! format strings net-tools uses, `strtoul`/`atoi`, and `strtok`. Input stops at the first NUL,
-//! as it does for C string functions.
+//! C's text-to-value functions as net-tools calls them, on `cscan`'s glibc number rules: a
+//! small `sscanf` that takes the very format strings net-tools uses, `atoi`, `strtoul` and
+//! `strtok`. Input stops at the first NUL, as it does for C string functions.
+
+use crate::cscan::{c_str, scanf_number, scanf_word, skip_space, strtoul_auto};
+use crate::printf::format_number;
+pub use crate::cscan::is_space;
 
 /// One converted `sscanf` value: a number (the 64-bit `strtoul`/`strtol` result, which the
 /// caller narrows as C's assignment would) or a `%s` word.
@@ -31,154 +35,50 @@ impl<'a> Val<'a> {
     }
 }
 
-/// The C-string view of a line: everything before its first NUL.
-pub fn c_str(s: &[u8]) -> &[u8] {
-    s.split(|&b| b == 0).next().unwrap_or(s)
-}
-
-/// `isspace` in the C locale.
-pub fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-fn digit(b: u8, base: u32) -> Option<u64> {
-    (b as char).to_digit(base).map(u64::from)
-}
-
-/// Reads a number at `*pos` the way glibc's scanf and strtol/strtoul do: leading white space,
-/// a sign, a `0x` prefix for base 16 (base 0 picks 16, 8 or 10 from the prefix), then digits;
-/// at most `width` characters after the white space. Overflow saturates like strtoul
-/// (`signed == false`) or strtol; a minus sign negates modulo 2^64. None if no digit came.
-fn number(s: &[u8], pos: &mut usize, mut base: u32, mut width: usize, signed: bool) -> Option<u64> {
-    let at = |i: usize| s.get(i).copied().unwrap_or(0);
-    let mut i = *pos;
-    while is_space(at(i)) {
-        i += 1;
-    }
-    let negative = at(i) == b'-';
-    if width > 0 && matches!(at(i), b'-' | b'+') {
-        i += 1;
-        width -= 1;
-    }
-    let mut any = false;
-    if width > 0 && at(i) == b'0' {
-        any = true;
-        i += 1;
-        width -= 1;
-        if width > 0 && (base == 0 || base == 16) && at(i) | 0x20 == b'x' {
-            base = 16;
-            i += 1;
-            width -= 1;
-        } else if base == 0 {
-            base = 8;
-        }
-    }
-    if base == 0 {
-        base = 10;
-    }
-    let (mut value, mut overflow) = (0u64, false);
-    while width > 0 {
-        let Some(d) = digit(at(i), base) else { break };
-        match value.checked_mul(base as u64).and_then(|v| v.checked_add(d)) {
-            Some(v) => value = v,
-            None => overflow = true,
-        }
-        any = true;
-        i += 1;
-        width -= 1;
-    }
-    if !any {
-        return None;
-    }
-    *pos = i;
-    Some(match (signed, negative) {
-        (false, _) if overflow => u64::MAX,
-        (false, true) => value.wrapping_neg(),
-        (false, false) => value,
-        (true, true) if overflow || value > 1 << 63 => i64::MIN as u64,
-        (true, true) => value.wrapping_neg(),
-        (true, false) if overflow || value > i64::MAX as u64 => i64::MAX as u64,
-        (true, false) => value,
-    })
-}
-
-/// `strtoul(s, &end, base)`: the value and how many bytes it took (0 and 0 without a number).
-pub fn strtoul_end(s: &[u8], base: u32) -> (u64, usize) {
-    let s = c_str(s);
-    let mut end = 0;
-    let value = number(s, &mut end, base, usize::MAX, false).unwrap_or(0);
-    // Unlike scanf, strtoul leaves the `x` of a `0x` that no hex digit follows.
-    if end > 0 && s[end - 1] | 0x20 == b'x' {
-        end -= 1;
-    }
-    (value, end)
-}
-
-/// `strtoul(s, NULL, base)`; 0 when there is no number.
-pub fn strtoul(s: &[u8], base: u32) -> u64 {
-    strtoul_end(s, base).0
-}
-
-/// `atoi(s)`: `strtol(s, NULL, 10)` narrowed to an `int`.
-pub fn atoi(s: &[u8]) -> i32 {
-    number(c_str(s), &mut 0, 10, usize::MAX, true).unwrap_or(0) as i32
-}
-
 /// `sscanf(input, fmt, ...)` for the directives net-tools' formats use: white space, literal
 /// characters, and `%[*][width][l]` with `d u x X p s`. Converted values go to `out` in order;
-/// returns the number of assignments, or -1 if the input ended before the first one.
-pub fn sscanf<'a>(input: &'a [u8], fmt: &[u8], out: &mut [Val<'a>]) -> i32 {
-    let s = c_str(input);
-    let (mut pos, mut f, mut done) = (0, 0, 0usize);
-    let ended = |pos: usize, done: usize| if done == 0 && pos >= s.len() { -1 } else { done as i32 };
-    while f < fmt.len() {
-        let c = fmt[f];
-        f += 1;
+/// returns the number of assignments (0 also where C returns EOF: no caller tells them apart).
+pub fn sscanf<'a>(input: &'a [u8], fmt: &[u8], out: &mut [Val<'a>]) -> usize {
+    let mut s = c_str(input);
+    let mut f = fmt;
+    let mut done = 0;
+    while let [c, rest @ ..] = f {
+        f = rest;
+        let c = *c;
         if is_space(c) {
-            while pos < s.len() && is_space(s[pos]) {
-                pos += 1;
-            }
+            skip_space(&mut s);
             continue;
         }
         if c != b'%' {
-            if s.get(pos) != Some(&c) {
-                return ended(pos, done);
+            match s {
+                [b, rest @ ..] if *b == c => s = rest,
+                _ => break,
             }
-            pos += 1;
             continue;
         }
-        let skip = fmt.get(f) == Some(&b'*');
-        f += skip as usize;
-        let mut width = 0;
-        while let Some(d) = fmt.get(f).and_then(|&b| digit(b, 10)) {
-            width = width * 10 + d as usize;
-            f += 1;
-        }
-        let width = if width == 0 { usize::MAX } else { width };
-        while fmt.get(f) == Some(&b'l') {
-            f += 1;
-        }
-        let conv = fmt.get(f).copied().unwrap_or(0);
-        f += 1;
-        while pos < s.len() && is_space(s[pos]) {
-            pos += 1;
-        }
-        if pos >= s.len() {
-            return ended(pos, done);
-        }
-        let val = if conv == b's' {
-            let start = pos;
-            while pos < s.len() && !is_space(s[pos]) && pos - start < width {
-                pos += 1;
-            }
-            Val::Str(&s[start..pos])
-        } else {
-            let base = if conv == b'd' || conv == b'u' { 10 } else { 16 };
-            match number(s, &mut pos, base, width, conv == b'd') {
-                Some(n) => Val::Num(n),
-                None => return done as i32,
-            }
+        let skip = f.first() == Some(&b'*');
+        f = &f[skip as usize..];
+        let width = match format_number(&mut f) {
+            0 => usize::MAX,
+            n => n,
         };
+        while let [b'l', rest @ ..] = f {
+            f = rest;
+        }
+        let Some((&conv, rest)) = f.split_first() else { break };
+        f = rest;
+        let val = if conv == b's' {
+            scanf_word(&mut s, width).map(Val::Str)
+        } else {
+            // The sign, a `0x` and the digits all count against the width.
+            skip_space(&mut s);
+            let mut field = &s[..width.min(s.len())];
+            let base = if matches!(conv, b'd' | b'u') { 10 } else { 16 };
+            let n = scanf_number(&mut field, base, conv == b'd');
+            s = &s[s.len().min(width) - field.len()..];
+            n.map(Val::Num)
+        };
+        let Some(val) = val else { break };
         if !skip {
             if let Some(slot) = out.get_mut(done) {
                 *slot = val;
@@ -186,7 +86,68 @@ pub fn sscanf<'a>(input: &'a [u8], fmt: &[u8], out: &mut [Val<'a>]) -> i32 {
             done += 1;
         }
     }
-    done as i32
+    done
+}
+
+/// A `sscanf` format built by `proc_gen_fmt`, in net-tools' 512-byte buffer (one for the NUL).
+pub type Format = heapless::Vec<u8, 511>;
+
+/// net-tools' `proc_gen_fmt` (with Debian's overflow check): the header is cut into words at
+/// spaces, tabs, newlines and `|`; each word that is the next wanted column's name adds that
+/// column's conversion, any other word a `%*s`. `wanted` lists the columns, separated by
+/// spaces, each as its name and conversion (`Iface%15s`); `file` names the table in warnings.
+/// None, after a warning on stderr, when a column is missing or the format would not fit.
+pub fn proc_gen_fmt(header: &[u8], wanted: &[u8], file: &[u8]) -> Option<Format> {
+    let mut header = c_str(header);
+    let mut format = Format::new();
+    for column in wanted.split(|&b| b == b' ') {
+        let (name, conversion) = column.split_at(column.iter().position(|&b| b == b'%').unwrap_or(0));
+        loop {
+            // White space other than the separators is skipped before a word, kept in one.
+            while let [b, rest @ ..] = header {
+                if !is_space(*b) && *b != b'|' {
+                    break;
+                }
+                header = rest;
+            }
+            let len = header.iter().position(|b| b"| \t\n".contains(b)).unwrap_or(header.len());
+            // After the last word comes the empty one net-tools' appended space leaves.
+            let (word, rest) = header.split_at(len);
+            header = rest;
+            let matched = word == name;
+            let piece: &[u8] = if matched { conversion } else { b"%*s" };
+            if format.extend_from_slice(piece).is_err() || format.push(b' ').is_err() {
+                crate::out::err(&[b"warning: format buffer overflow in ", file, b"\n"]);
+                return None;
+            }
+            if matched {
+                break;
+            }
+            if word.is_empty() {
+                crate::out::err(&[b"warning: ", file, b" does not contain required field ", name, b"\n"]);
+                return None;
+            }
+        }
+    }
+    Some(format)
+}
+
+/// `strtoul(s, NULL, 0)`; 0 when there is no number.
+pub fn strtoul(s: &[u8]) -> u64 {
+    strtoul_auto(c_str(s)).map_or(0, |(n, _)| n)
+}
+
+/// `strtoul(s, &end, 0)` (addr.rs's `inet_addr` parts; the base must be 0): the value and how
+/// many bytes it took, (0, 0) without a number.
+pub fn strtoul_end(s: &[u8], base: u32) -> (u64, usize) {
+    debug_assert_eq!(base, 0);
+    let s = c_str(s);
+    strtoul_auto(s).map_or((0, 0), |(n, rest)| (n, s.len() - rest.len()))
+}
+
+/// `atoi(s)`: `strtol(s, NULL, 10)` narrowed to an `int`.
+pub fn atoi(s: &[u8]) -> i32 {
+    scanf_number(&mut c_str(s), 10, true).unwrap_or(0) as i32
 }
 
 /// C's `strtok` over an immutable line: each call skips leading delimiters and returns the
@@ -213,7 +174,7 @@ impl<'a> Tokens<'a> {
 mod tests {
     use super::*;
 
-    fn unix(line: &str) -> (i32, Vec<Val>) {
+    fn unix(line: &str) -> (usize, Vec<Val>) {
         let mut v = [Val::Num(111); 8];
         let n = sscanf(line.as_bytes(), b"%p: %lX %lX %lX %X %X %lu %s", &mut v);
         (n, v.to_vec())
@@ -240,8 +201,8 @@ mod tests {
         assert_eq!((n, v[4].int(), v[5].int()), (7, -1, -1));
         assert_eq!(unix("+:1").0, 0);
         assert_eq!(unix("1:-0x10 0 0 0 0 0").1[1].num() as i64, -16);
-        assert_eq!(unix("").0, -1);
-        assert_eq!(unix("   ").0, -1);
+        assert_eq!(unix("").0, 0);
+        assert_eq!(unix("   ").0, 0);
         assert_eq!(unix("1:1\0 2 3 4 5").0, 2);
     }
 
@@ -260,20 +221,59 @@ mod tests {
         assert_eq!(sscanf(b"ax0 1 2 3", b"%s %*d %*d/%*d %d %d", &mut v), 1);
         assert_eq!(sscanf(b"-99999999999999999999", b"%d", &mut v), 1);
         assert_eq!(v[0].num() as i64, i64::MIN);
+        // Widths count the sign and a `0x`; words stop at the width and at white space.
+        let mut v = [Val::Num(0); 4];
+        assert_eq!(sscanf(b"0x5 fffff  averylongifname0123\tx", b"%2x%*s %2x %15s %s", &mut v), 4);
+        assert_eq!(v, [Val::Num(0), Val::Num(0xff), Val::Str(b"fff"), Val::Str(b"averylongifname0123")]);
+        assert_eq!(sscanf(b"  averylongifname0123\tx", b"%15s %127s %s %s", &mut v), 3);
+        assert_eq!(v[..3], [Val::Str(b"averylongifname"), Val::Str(b"0123"), Val::Str(b"x")]);
+        assert_eq!(sscanf(b"+f -1 99999999999", b"%2x %X %d", &mut v), 3);
+        assert_eq!((v[0].num(), v[1].num() as u32, v[2].int()), (0xf, u32::MAX, 1215752191));
+        for bad in ["", "  ", "-", "+ 5", "+-3", "g", "x"] {
+            assert_eq!(sscanf(bad.as_bytes(), b"%d", &mut v), 0, "{bad:?}");
+            assert_eq!(sscanf(bad.as_bytes(), b"%X", &mut v), 0, "{bad:?}");
+        }
+    }
+
+    const WANTED: &[u8] = b"Iface%15s Flags%X Use%d";
+
+    fn gen(header: &str) -> Option<String> {
+        proc_gen_fmt(header.as_bytes(), WANTED, b"t").map(|f| String::from_utf8(f.to_vec()).unwrap())
+    }
+
+    #[test]
+    fn header_maps_columns_in_order() {
+        assert_eq!(gen("Iface\tDestination |Flags  Extra Use\tIRTT\n").unwrap(), "%15s %*s %X %*s %d ");
+        assert_eq!(gen(" \x0b|Iface \x0bFlags X \rUse").unwrap(), "%15s %X %*s %d ");
+        // `Extra\rUse` is one word: \r separates nothing, so Use is missing.
+        assert!(gen("Iface Flags Extra\rUse").is_none());
+        assert!(gen("Flags Iface Use").is_none());
+        assert!(gen("").is_none());
+        assert!(gen("Iface Flags U\0se Use").is_none());
+    }
+
+    #[test]
+    fn header_too_long_for_the_format_buffer_is_refused() {
+        // Each unknown word costs `%*s ` (4 bytes); 124 and the wanted ones fit, 127 do not.
+        let fits = "a ".repeat(124) + "Iface Flags Use";
+        assert!(gen(&fits).is_some());
+        let overflows = "a ".repeat(127) + "Iface Flags Use";
+        assert!(gen(&overflows).is_none());
     }
 
     #[test]
     fn strtoul_and_atoi_follow_glibc() {
-        assert_eq!(strtoul(b"0x1A", 0), 26);
-        assert_eq!(strtoul(b"017", 0), 15);
-        assert_eq!(strtoul(b"019", 0), 1);
-        assert_eq!(strtoul(b" 12", 0), 12);
-        assert_eq!(strtoul(b"-3", 0), u64::MAX - 2);
-        assert_eq!(strtoul(b"99999999999999999999", 0), u64::MAX);
-        assert_eq!(strtoul(b"0xg", 0), 0);
+        assert_eq!(strtoul(b"0x1A"), 26);
+        assert_eq!(strtoul(b"017"), 15);
+        assert_eq!(strtoul(b"019"), 1);
+        assert_eq!(strtoul(b" 12"), 12);
+        assert_eq!(strtoul(b"-3"), u64::MAX - 2);
+        assert_eq!(strtoul(b"99999999999999999999"), u64::MAX);
+        assert_eq!(strtoul(b"0xg"), 0);
+        assert_eq!(strtoul(b"1\x002"), 1);
         assert_eq!(strtoul_end(b"0xg", 0), (0, 1));
-        assert_eq!(strtoul_end(b"0x1f.", 16), (31, 4));
-        assert_eq!(strtoul_end(b"x", 10), (0, 0));
+        assert_eq!(strtoul_end(b"0x1f.", 0), (31, 4));
+        assert_eq!(strtoul_end(b"x", 0), (0, 0));
         assert_eq!(atoi(b"0x1A"), 0);
         assert_eq!(atoi(b"017"), 17);
         assert_eq!(atoi(b"-3"), -3);

@@ -2,12 +2,8 @@
 //! `ipv4::print` reads as it reads the FIB. Its header tells the 2.0 layout (format 1) from
 //! the 2.2 one (format 2); kernels since 3.6 keep a file with only the format 2 header.
 
-use super::ipv4::{
-    header, hex_address, inet_name, Table, COLUMNS, DESTINATION, EXT3_COLUMNS, GATEWAY, LETTERS, MASK, METRIC_ROW,
-    MSS_ROW, SOCKET_MASK, SPECDST,
-};
-use super::scan::Value;
-use super::Ctx;
+use super::ipv4::{header, hex_address, inet_name, rows, Table, CELLS, DESTINATION, GATEWAY, MASK, SOCKET_MASK, SPECDST};
+use super::{Ctx, Value};
 use crate::addr::Text;
 use crate::out::err;
 use crate::procfs::c_str;
@@ -17,66 +13,49 @@ use rustix::io::Errno;
 /// 2^n. 63 is format 2, 97 format 1.
 const GUESS: &[u8] = b"IRTT TOS HHRef HHUptod SpecDst HH ARP";
 
-const SOURCE: u8 = MASK;
+const SOURCE: usize = MASK;
 const SOURCE_COLUMNS: &str = "Source          Destination     Gateway         ";
 
-/// A row's columns: the addresses, the FIB's `ext` 3 columns (or the first `N - 3` of them),
-/// then `more`.
-const fn row<const N: usize>(more: &[u8]) -> [u8; N] {
-    let mut c = [0; N];
-    (c[0], c[1], c[2]) = (SOURCE, DESTINATION, GATEWAY);
-    let mut i = 3;
-    while i < N {
-        c[i] = if i < 11 { EXT3_COLUMNS[i - 3] } else { more[i - 11] };
-        i += 1;
-    }
-    c
+/// The columns both formats want, before their own.
+macro_rules! wanted {
+    ($more:literal) => {
+        concat!(
+            "Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Source%127s MTU%d Window%d IRTT%d ",
+            $more
+        )
+        .as_bytes()
+    };
 }
-
-/// The FIB's `ext` 1 and 2 rows, with the source first.
-const ROW1: [u8; 8] = [SOURCE, DESTINATION, GATEWAY, LETTERS, 6, 4, 5, 0];
-const ROW2: [u8; 8] = [SOURCE, DESTINATION, GATEWAY, LETTERS, 8, 9, 10, 0];
 
 /// The cache flags after the route flags.
 macro_rules! cache_letters {
     () => {
-        "n=10000 d=20000 t=80000 f=200000 q=400000 Ns=800000 r=1000000 i=4000000 Nd=8000000 b=10000000 \
-         m=20000000 #=40000000 l=80000000"
+        "n16 d17 t19 f21 q22 Ns23 r24 i26 Nd27 b28 m29 #30 l31"
     };
 }
+
+/// The addresses a row names, and the cells the names go to: the source first. Format 2's
+/// SpecDst name goes back where it was read, as in net-tools.
+const CELLS1: &[(usize, usize)] = &[(DESTINATION, CELLS + 1), (GATEWAY, CELLS + 2), (SOURCE, CELLS)];
+const CELLS2: &[(usize, usize)] = &[(DESTINATION, CELLS + 1), (GATEWAY, CELLS + 2), (SOURCE, CELLS), (SPECDST, SPECDST)];
 
 const FORMAT1: Table = Table {
     addresses: SOURCE_COLUMNS,
     ext3_header: "  HH  Arp",
-    names: b"Iface Destination Gateway Flags RefCnt Use Metric Source MTU Window IRTT HH ARP",
-    file: b"/proc/net/rt_cache",
-    min_columns: 12,
-    rows: [
-        (METRIC_ROW, &ROW1),
-        (MSS_ROW, &ROW2),
-        (b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %d\n", &row::<13>(&[11, 12])),
-    ],
-    letters: concat!("U=1 H=4 G=2 !=200 R=8 D=10 M=20 ", cache_letters!()).as_bytes(),
-    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], &[DESTINATION, GATEWAY, SOURCE]),
+    wanted: wanted!("HH%d ARP%d"),
+    rows: rows!("%-5d %-3d %d\n"),
+    letters: concat!("U0 H2 G1 !9 R3 D4 M5 ", cache_letters!()).as_bytes(),
+    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS1),
 };
 
 const FORMAT2: Table = Table {
     addresses: SOURCE_COLUMNS,
     ext3_header: "  TOS HHRef HHUptod     SpecDst",
-    names: b"Iface Destination Gateway Flags RefCnt Use Metric Source MTU Window IRTT TOS HHRef HHUptod SpecDst",
-    file: b"/proc/net/rt_cache",
-    min_columns: 12,
-    rows: [
-        (METRIC_ROW, &ROW1),
-        (MSS_ROW, &ROW2),
-        (
-            b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n",
-            &row::<15>(&[11, 12, 13, SPECDST]),
-        ),
-    ],
+    wanted: wanted!("TOS%d HHRef%d HHUptod%d SpecDst%127s"),
+    rows: rows!("%-5d %-3d %-3d   %-3d %15s\n"),
     // Format 2 has no U or H: those bits mean dead (`-`) and on-link (`o`).
-    letters: concat!("G=2 !=200 R=8 D=10 M=20 -=1 o=4 ", cache_letters!()).as_bytes(),
-    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], &[DESTINATION, GATEWAY, SOURCE, SPECDST]),
+    letters: concat!("G1 !9 R3 D4 M5 -0 o2 ", cache_letters!()).as_bytes(),
+    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS2),
 };
 
 /// The table for the cache's header line, after net-tools' messages for a missing header
@@ -115,17 +94,17 @@ fn guess(header: &[u8]) -> u32 {
     GUESS.split(|&b| b == b' ').enumerate().map(|(n, word)| found(word) << n).sum()
 }
 
-/// Names the addresses in `columns` and writes the names back there. net-tools parses them
-/// all into one variable, so one that fails to parse shows the one before it; a line too
-/// short for SpecDst leaves the previous row's SpecDst name, which fails to parse.
-fn cells(ctx: &mut Ctx, v: &mut [Value; COLUMNS], last: &mut [u8; 4], columns: &[u8]) -> bool {
-    for &c in columns {
-        if let Some(a) = hex_address(v[c as usize].text()) {
+/// Names the addresses of `columns` into their cells. net-tools parses them all into one
+/// variable, so one that fails to parse shows the one before it; a line too short for SpecDst
+/// leaves the previous row's SpecDst name, which fails to parse.
+fn cells(ctx: &mut Ctx, v: &mut [Value], last: &mut [u8; 4], columns: &[(usize, usize)]) -> bool {
+    for &(from, to) in columns {
+        if let Some(a) = hex_address(v[from].text()) {
             *last = a;
         }
         let mut name = Text::new();
         inet_name(ctx, &mut name, *last, SOCKET_MASK, false);
-        v[c as usize].set_text(&name);
+        v[to].set_text(&name);
     }
     true
 }

@@ -1,11 +1,10 @@
 //! The IPv4 FIB from /proc/net/route (behaviour spec §5.2), and what the IPv4 cache shares
 //! with it: the `ext` layouts, address naming and the hex address form.
 
-use super::scan::{columns, scan, Conv, Value};
-use super::{flag_letters, open_table, Ctx};
+use super::{flag_letters, open_table, print_row, scan, Ctx, Value};
 use crate::addr::{self, Text};
-use crate::printf::printf;
-use crate::procfs::{LineBuf, Lines};
+use crate::procfs::LineBuf;
+use crate::scan::proc_gen_fmt;
 
 const RTF_UP: u32 = 0x1;
 const RTF_HOST: u32 = 0x4;
@@ -16,45 +15,61 @@ pub const HEADER_LIMIT: usize = 510;
 pub const ROW_LIMIT: usize = 1022;
 
 /// The header after the three address columns, by `ext` 1, 2, 3 (the cache adds to 3's).
-pub const HEADER_TAILS: [&str; 3] = [
+const HEADER_TAILS: [&str; 3] = [
     "Flags Metric Ref    Use Iface",
     "Flags   MSS Window  irtt Iface",
     "Flags Metric Ref    Use Iface    MSS   Window irtt",
 ];
 
 /// The columns of /proc/net/route and rt_cache as net-tools scans them (the cache has
-/// `Source` for `Mask` and four more). As in net-tools, the resolved address cells are
-/// written back over the scanned text, and rows print from there; `LETTERS` holds the flags.
-pub const IFACE: u8 = 0;
-pub const DESTINATION: u8 = 1;
-pub const GATEWAY: u8 = 2;
-pub const FLAGS: u8 = 3;
+/// `Source` for `Mask` and four more: HH and ARP, or TOS, HHRef, HHUptod and SpecDst). After
+/// them come the cells rows print: the three addresses in print order, and the flags.
+pub const DESTINATION: usize = 1;
+pub const GATEWAY: usize = 2;
+const FLAGS: usize = 3;
+pub const MASK: usize = 7;
+pub const SPECDST: usize = 14;
+pub const CELLS: usize = 15;
+const LETTERS: u8 = 18;
+const COLUMNS: usize = 19;
+
+/// Where the FIB's and the cache's columns meet the row formats: `(I)face, (R)efCnt, (U)se,
+/// (M)etric, M(T)U, (W)indow, I(R)TT`, the three cells, the flags, and four more.
+const IFACE: u8 = 0;
 const REF: u8 = 4;
 const USE: u8 = 5;
 const METRIC: u8 = 6;
-pub const MASK: u8 = 7;
 const MSS: u8 = 8;
 const WINDOW: u8 = 9;
 const IRTT: u8 = 10;
-pub const SPECDST: u8 = 14;
-pub const LETTERS: u8 = 15;
-pub const COLUMNS: usize = 16;
-
-/// The conversions of the columns, the same for the FIB and the cache.
-const CONVS: [Conv; 15] = [
-    Conv::Str(15), Conv::Str(127), Conv::Str(127), Conv::Hex(0), Conv::Dec, Conv::Dec, Conv::Dec,
-    Conv::Str(127), Conv::Dec, Conv::Dec, Conv::Dec,
-    Conv::Dec, Conv::Dec, Conv::Dec, Conv::Str(127),
+const A0: u8 = CELLS as u8;
+const A1: u8 = A0 + 1;
+const A2: u8 = A0 + 2;
+/// Arguments by `ext` 1, 2 and 3 (the FIB's `ext` 3 takes the first 11, the cache's 13 or 15).
+const PICKS: [&[u8]; 3] = [
+    &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE],
+    &[A0, A1, A2, LETTERS, MSS, WINDOW, IRTT, IFACE],
+    &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT, 11, 12, 13, 14],
+];
+/// The FIB's rows for reject routes (RTF_REJECT) take no gateway, reference count or interface.
+const REJECT_PICK: &[u8] = &[A0, A2, LETTERS, METRIC, USE];
+const REJECT_ROWS: [&[u8]; 3] = [
+    b"%-15s -               %-15s %-5s %-6d -  %7d -\n",
+    b"%-15s -               %-15s %-5s     - -          - -\n",
+    b"%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n",
 ];
 
-/// A row layout: the C format and the columns it prints, in order.
-pub type Layout = (&'static [u8], &'static [u8]);
-
-/// The `ext` 1 and 2 row formats, which the cache shares.
-pub const METRIC_ROW: &[u8] = b"%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n";
-pub const MSS_ROW: &[u8] = b"%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n";
-/// The `ext` 3 columns after the address cells.
-pub const EXT3_COLUMNS: [u8; 8] = [LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT];
+/// The `ext` 1 and 2 rows, which the cache shares, and the start of the `ext` 3 ones.
+macro_rules! rows {
+    ($ext3_tail:literal) => {
+        [
+            b"%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n",
+            b"%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n",
+            concat!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d ", $ext3_tail).as_bytes(),
+        ]
+    };
+}
+pub(super) use rows;
 
 /// What differs between /proc/net/route and the rt_cache formats.
 pub struct Table {
@@ -62,47 +77,26 @@ pub struct Table {
     pub addresses: &'static str,
     /// What the `ext` 3 column header adds.
     pub ext3_header: &'static str,
-    /// The columns net-tools wants from the file, in order.
-    pub names: &'static [u8],
-    /// The file, as warnings name it.
-    pub file: &'static [u8],
-    /// A line with fewer columns is skipped.
-    pub min_columns: usize,
+    /// The columns net-tools wants from the file, in order, as `proc_gen_fmt` reads them.
+    pub wanted: &'static [u8],
     /// Rows by `ext` 1, 2, 3.
-    pub rows: [Layout; 3],
+    pub rows: [&'static [u8]; 3],
     /// Flag letters, as `flag_letters` reads them.
     pub letters: &'static [u8],
-    /// Names a row's addresses into their columns, with the addresses parsed from earlier
-    /// rows; false skips the row.
+    /// Names a row's addresses into the cells, with the addresses parsed from earlier rows;
+    /// false skips the row.
     pub cells: fn(&mut Ctx, &mut [Value; COLUMNS], &mut [[u8; 4]; 3]) -> bool,
 }
 
 const FIB: Table = Table {
     addresses: "Destination     Gateway         Genmask         ",
     ext3_header: "",
-    names: b"Iface Destination Gateway Flags RefCnt Use Metric Mask MTU Window IRTT",
-    file: b"/proc/net/route",
-    min_columns: 10,
-    rows: [
-        (METRIC_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE]),
-        (MSS_ROW, &[DESTINATION, GATEWAY, MASK, LETTERS, MSS, WINDOW, IRTT, IFACE]),
-        (
-            b"%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n",
-            &[DESTINATION, GATEWAY, MASK, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT],
-        ),
-    ],
+    wanted: b"Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Mask%127s MTU%d Window%d IRTT%d",
+    rows: rows!("%d\n"),
     // `!` (reject) replaces the letters before it.
-    letters: b"U=1 G=2 !=200 H=4 R=8 D=10 M=20 d=10000 a=20000 c=40000 o=200000 e=400000 \
-               c=1000000 f=2000000 p=4000000 l=80000000 u=40 w=80 i=100 n=400",
+    letters: b"U0 G1 !9 H2 R3 D4 M5 d16 a17 c18 o21 e22 c24 f25 p26 l31 u6 w7 i8 n10",
     cells: fib_cells,
 };
-
-/// The FIB's rows for reject routes (RTF_REJECT): no gateway, reference count or interface.
-const REJECT_ROWS: [Layout; 3] = [
-    (b"%-15s -               %-15s %-5s %-6d -  %7d -\n", &[DESTINATION, MASK, LETTERS, METRIC, USE]),
-    (b"%-15s -               %-15s %-5s     - -          - -\n", &[DESTINATION, MASK, LETTERS]),
-    (b"%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n", &[DESTINATION, MASK, LETTERS, METRIC, USE]),
-];
 
 /// The netmask net-tools passes for gateways and cache addresses: 0xffffff00 in host order,
 /// compared with a network-order address, so only the first octet counts as host bits.
@@ -158,8 +152,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     } else {
         (&b"net/route"[..], "Kernel IP routing table\n")
     };
-    let Some(fd) = open_table(ctx, file, b"INET (IPv4)") else { return 1 };
-    let mut lines = Lines::with_limit(fd, buf, HEADER_LIMIT);
+    let Some(mut lines) = open_table(ctx, file, b"INET (IPv4)", buf, HEADER_LIMIT) else { return 1 };
     let mut header_copy = [0u8; HEADER_LIMIT];
     let header_line = lines.next_line().map(|h| {
         let n = h.len().min(HEADER_LIMIT);
@@ -176,24 +169,28 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         &FIB
     };
     header(ctx, table.addresses, table.ext3_header);
-    let Some(plan) = header_line.and_then(|h| columns(h, table.names, &CONVS, table.file)) else {
+    let shown = crate::procfs::Path::proc(b"/proc", file);
+    let Some(format) = header_line.and_then(|h| proc_gen_fmt(h, table.wanted, shown.as_bytes())) else {
         // The cache goes on (net-tools would crash on the first row; there is none here).
         return !cache as i32;
     };
     lines.limit = ROW_LIMIT;
     let mut v = [Value::EMPTY; COLUMNS];
     let mut parsed = [[0u8; 4]; 3];
+    // A line with fewer columns is skipped.
+    let min_columns = if cache { 12 } else { 10 };
     while let Some(line) = lines.next_line() {
-        if scan(line, &plan, &CONVS, &mut v) < table.min_columns || !(table.cells)(ctx, &mut v, &mut parsed) {
+        if scan(line, &format, &mut v) < min_columns || !(table.cells)(ctx, &mut v, &mut parsed) {
             continue;
         }
-        let flags = v[FLAGS as usize].num;
+        let flags = v[FLAGS].num;
         let mut letters = Text::new();
         flag_letters(&mut letters, flags, table.letters, true);
         v[LETTERS as usize].set_text(&letters);
-        let rows = if !cache && flags & RTF_REJECT != 0 { &REJECT_ROWS } else { &table.rows };
-        if let Some(&(fmt, pick)) = rows.get(ctx.ext.wrapping_sub(1)) {
-            printf(ctx.out, fmt, &v[..], pick);
+        let reject = !cache && flags & RTF_REJECT != 0;
+        let i = ctx.ext.wrapping_sub(1);
+        if let (Some(&fmt), Some(&pick)) = (if reject { &REJECT_ROWS } else { &table.rows }.get(i), PICKS.get(i)) {
+            print_row(ctx.out, fmt, &v, if reject { REJECT_PICK } else { pick });
         }
     }
     0
@@ -213,12 +210,11 @@ pub fn header(ctx: &mut Ctx, addresses: &str, ext3: &str) {
 /// as a host, the mask as numbers; all cut to 15 bytes. Only routes that are up show. An
 /// address that fails to parse keeps the previous row's value, as net-tools' do.
 fn fib_cells(ctx: &mut Ctx, v: &mut [Value; COLUMNS], parsed: &mut [[u8; 4]; 3]) -> bool {
-    let flags = v[FLAGS as usize].num;
+    let flags = v[FLAGS].num;
     if flags & RTF_UP == 0 {
         return false;
     }
-    let columns = [DESTINATION, GATEWAY, MASK].map(usize::from);
-    for (a, column) in parsed.iter_mut().zip(columns) {
+    for (a, column) in parsed.iter_mut().zip([DESTINATION, GATEWAY, MASK]) {
         if let Some(p) = hex_address(v[column].text()) {
             *a = p;
         }
@@ -228,8 +224,8 @@ fn fib_cells(ctx: &mut Ctx, v: &mut [Value; COLUMNS], parsed: &mut [[u8; 4]; 3])
     inet_name(ctx, &mut cells[0], dest, mask, flags & RTF_HOST != 0);
     inet_name(ctx, &mut cells[1], gateway, SOCKET_MASK, true);
     addr::fmt_ipv4(&mut cells[2], mask);
-    for (cell, column) in cells.iter().zip(columns) {
-        v[column].set_text(&cell[..cell.len().min(15)]);
+    for (cell, value) in cells.iter().zip(&mut v[CELLS..]) {
+        value.set_text(&cell[..cell.len().min(15)]);
     }
     true
 }

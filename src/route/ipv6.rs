@@ -2,53 +2,30 @@
 //! routes without RTF_CACHE, the cache (`-C`) those with it. Nothing is cut to fit a column.
 
 use super::ipv4::ROW_LIMIT;
-use super::scan::{scan, Conv, Value};
-use super::{flag_letters, open_table, Ctx};
+use super::{flag_letters, open_table, print_row, scan, Ctx, Value};
 use crate::addr::{self, Text};
-use crate::printf::printf;
-use crate::procfs::{LineBuf, Lines};
+use crate::procfs::LineBuf;
 
 const RTF_CACHE: u32 = 0x0100_0000;
 
 /// net-tools' line format: the destination as eight `%4s` groups and a `%02x` prefix length,
 /// the source the same way, the next hop as eight groups, `%08x` metric, reference count, use
 /// and flags, and a `%15s` interface. The file has no header to map columns by.
-const CONVS: [Conv; 31] = {
-    let mut c = [Conv::Str(4); 31];
-    c[PREFIX] = Conv::Hex(2);
-    c[17] = Conv::Hex(2);
-    let mut i = METRIC;
-    while i < IFACE {
-        c[i] = Conv::Hex(8);
-        i += 1;
-    }
-    c[IFACE] = Conv::Str(15);
-    c
-};
+const FORMAT: &[u8] = b"%4s%4s%4s%4s%4s%4s%4s%4s %02x %4s%4s%4s%4s%4s%4s%4s%4s %02x \
+    %4s%4s%4s%4s%4s%4s%4s%4s %08x %08x %08x %08x %15s\n";
 const DESTINATION: usize = 0;
 const PREFIX: usize = 8;
 const NEXT_HOP: usize = 18;
-const METRIC: usize = 26;
-const REF: usize = 27;
-const USE: usize = 28;
 const FLAGS: usize = 29;
-const IFACE: usize = 30;
 /// Where the cells go: after the scanned columns.
 const DEST_CELL: usize = 31;
 const HOP_CELL: usize = 32;
 const LETTERS: usize = 33;
-/// Every column in order.
-const PLAN: [u8; 31] = {
-    let mut p = [0u8; 31];
-    let mut i = 0;
-    while i < 31 {
-        p[i] = i as u8;
-        i += 1;
-    }
-    p
-};
+/// The row: destination and next hop cells, flags, metric, reference count, use, interface.
+const ROW: &[u8] = b"%-30s %-26s %-4s %-3d %-1d %6d %s\n";
+const PICK: &[u8] = &[31, 32, 33, 26, 27, 28, 30];
 
-const FLAG_LETTERS: &[u8] = b"U=1 !=200 G=2 H=4 D=10000 A=40000 C=1000000 a=20000 e=400000 m=20 n=200000 f=2000000";
+const FLAG_LETTERS: &[u8] = b"U0 !9 G1 H2 D16 A18 C24 a17 e22 m5 n21 f25";
 
 /// `inet_pton` of eight scanned groups joined with `:`. Groups from /proc are 1 to 4 hex
 /// digits; anything else fails, and net-tools then keeps the previous address.
@@ -67,16 +44,15 @@ fn address(groups: &[Value]) -> Option<[u8; 16]> {
 /// Prints the FIB, or with `cache` the cached routes (what net-tools falls back to when
 /// /proc/net/ndisc is missing, as it is on every kernel since 2.2).
 pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
-    let Some(fd) = open_table(ctx, b"net/ipv6_route", b"INET6 (IPv6)") else { return 1 };
+    let Some(mut lines) = open_table(ctx, b"net/ipv6_route", b"INET6 (IPv6)", buf, ROW_LIMIT) else { return 1 };
     ctx.out.str(if cache { "Kernel IPv6 routing cache\n" } else { "Kernel IPv6 routing table\n" });
     ctx.out.str("Destination                    Next Hop                   Flag Met Ref  Use If\n");
-    let mut lines = Lines::with_limit(fd, buf, ROW_LIMIT);
     // net-tools keeps every value, and the addresses, from the line before when a line is
     // short; it never skips one.
     let mut v = [Value::EMPTY; 34];
     let (mut dest, mut next_hop) = ([0u8; 16], [0u8; 16]);
     while let Some(line) = lines.next_line() {
-        scan(line, &PLAN, &CONVS, &mut v);
+        scan(line, FORMAT, &mut v);
         if (v[FLAGS].num & RTF_CACHE != 0) != cache {
             continue;
         }
@@ -90,7 +66,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         let mut cell = Text::new();
         ctx.names.inet6_host(&mut cell, dest, ctx.numeric);
         addr::push(&mut cell, b"/");
-        addr::push(&mut cell, itoa::Buffer::new().format(v[PREFIX].int()).as_bytes());
+        addr::push(&mut cell, itoa::Buffer::new().format(v[PREFIX].num as i32).as_bytes());
         v[DEST_CELL].set_text(&cell);
         cell.clear();
         ctx.names.inet6_host(&mut cell, next_hop, ctx.numeric);
@@ -98,8 +74,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         cell.clear();
         flag_letters(&mut cell, v[FLAGS].num, FLAG_LETTERS, false);
         v[LETTERS].set_text(&cell);
-        let columns = [DEST_CELL, HOP_CELL, LETTERS, METRIC, REF, USE, IFACE].map(|c| c as u8);
-        printf(ctx.out, b"%-30s %-26s %-4s %-3d %-1d %6d %s\n", &v[..], &columns);
+        print_row(ctx.out, ROW, &v, PICK);
     }
     0
 }
@@ -131,8 +106,8 @@ mod tests {
     fn lines_scan_into_their_columns() {
         let mut v = [Value::EMPTY; 34];
         let line = b"fe800000000000000000000000000001 80 00000000000000000000000000000000 00 00000000000000000000000000000000 ffffffff 00000003 00000000 80200001       lo";
-        assert_eq!(scan(line, &PLAN, &CONVS, &mut v), 31);
-        assert_eq!((v[PREFIX].int(), v[METRIC].int(), v[REF].int(), v[FLAGS].num), (128, -1, 3, 0x8020_0001));
-        assert_eq!((v[0].text(), v[7].text(), v[IFACE].text()), (&b"fe80"[..], &b"0001"[..], &b"lo"[..]));
+        assert_eq!(scan(line, FORMAT, &mut v), 31);
+        assert_eq!(((v[PREFIX].num as i32), v[26].num as i32, v[27].num as i32, v[FLAGS].num), (128, -1, 3, 0x8020_0001));
+        assert_eq!((v[0].text(), v[7].text(), v[30].text()), (&b"fe80"[..], &b"0001"[..], &b"lo"[..]));
     }
 }

@@ -4,15 +4,15 @@
 pub mod cache;
 pub mod ipv4;
 pub mod ipv6;
-pub mod scan;
 
 use crate::addr::Text;
 use crate::names::Names;
 use crate::options::Options;
 use crate::out::{err, Out};
-use crate::procfs::{self, LineBuf, Path};
+use crate::printf::{format_number, name, printf, Arg};
+use crate::procfs::{self, LineBuf, Lines, Path};
+use crate::scan::Val;
 use crate::Env;
-use rustix::fd::OwnedFd;
 
 /// What every route table needs while it prints.
 pub struct Ctx<'a> {
@@ -48,41 +48,52 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     })
 }
 
+/// The family names `-r` knows: `inet` and `inet6` have tables, the next three no routing,
+/// and the rest are `MISSING_FAMILIES`.
+const FAMILIES: &[u8] = b"inet|inet6|unix|ash|ec|ipx|ddp|ax25|netrom|x25|rose";
+const NO_ROUTING: usize = 2;
+const MISSING: usize = 5;
+
 /// Families whose route files exist only with kernel modules modern kernels lack (their
 /// tables are not implemented), and what net-tools prints without them (behaviour spec §5.5),
-/// with status 1: to stderr, then after the `|` to stdout.
-const MISSING_FAMILIES: [(&[u8], &[u8]); 6] = [
-    (b"ipx", b"No such file or directory\n|IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n"),
-    (b"ddp", b"Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n|"),
-    (b"ax25", b"/proc/net/ax25_route: No such file or directory\n|AX.25 not configured in this system.\n"),
-    // net-tools' first perror leaves errno EINVAL for the second.
-    (b"netrom", b"/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n|NET/ROM not configured in this system.\n"),
-    (b"x25", b"|X.25 not configured in this system.\n"),
-    (b"rose", b"/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n|"),
-];
+/// with status 1: what goes to stderr, then after the `#` what goes to stdout. (net-tools'
+/// first NET/ROM perror leaves errno EINVAL for the second.)
+const MISSING_FAMILIES: &[u8] = b"No such file or directory\n\
+    #IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n|\
+    Error opening /proc/net/atalk_route: No such file or directory\n\
+    DDP (AppleTalk) not configured on this system.\n#|\
+    /proc/net/ax25_route: No such file or directory\n#AX.25 not configured in this system.\n|\
+    /proc/net/nr_nodes: No such file or directory\n\
+    /proc/net/nr_neigh: Invalid argument\n#NET/ROM not configured in this system.\n|\
+    #X.25 not configured in this system.\n|\
+    /proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n#";
 
 /// net-tools' `route_info`: each family of the list in turn; the first failure ends it.
 /// `buf` is the read buffer the tables share, one after another.
 fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
     let list: &[u8] = if opts.afname.is_empty() { b"inet" } else { &opts.afname };
-    for family in list.split(|&b| b == b',').filter(|f| !f.is_empty()) {
-        let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match family {
-            b"inet" => ipv4::print,
-            b"inet6" => ipv6::print,
-            b"unix" | b"ash" | b"ec" => {
-                err(&[b"No routing for address family `", family, b"'.\n"]);
-                return 3;
-            }
-            _ => {
-                let Some(&(_, messages)) = MISSING_FAMILIES.iter().find(|f| f.0 == family) else {
-                    // Bluetooth: Debian's net-tools is built without it.
-                    err(&[b"Address family `", family, b"' not supported.\n"]);
-                    return 3;
-                };
-                let bar = messages.iter().position(|&b| b == b'|').unwrap_or(0);
-                err(&[&messages[..bar]]);
-                ctx.out.bytes(&messages[bar + 1..]);
+    for family in list.split(|&b| b == b',') {
+        if family.is_empty() {
+            continue;
+        }
+        let known = FAMILIES.split(|&b| b == b'|').position(|f| f == family);
+        let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match known {
+            Some(0) => ipv4::print,
+            Some(1) => ipv6::print,
+            Some(i) if i >= MISSING => {
+                let messages = name(MISSING_FAMILIES, i - MISSING).unwrap_or_default();
+                let (to_stderr, to_stdout) = messages.split_at(messages.iter().position(|&b| b == b'#').unwrap_or(0));
+                err(&[to_stderr]);
+                ctx.out.bytes(to_stdout.get(1..).unwrap_or_default());
                 return 1;
+            }
+            // Bluetooth (unknown here): Debian's net-tools is built without it.
+            _ => {
+                let no_routing = known.is_some_and(|i| i >= NO_ROUTING);
+                let (what, which): (&[u8], &[u8]) =
+                    if no_routing { (b"No routing for address family `", b"'.\n") } else { (b"Address family `", b"' not supported.\n") };
+                err(&[what, family, which]);
+                return 3;
             }
         };
         // The FIB (the default, or -F), then the cache (-C).
@@ -96,13 +107,58 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
     0
 }
 
-/// Opens `/proc/<rel>`. When it cannot be opened, prints net-tools' `perror` and
-/// `<family> not configured in this system.`.
-pub fn open_table(ctx: &mut Ctx, rel: &[u8], family: &[u8]) -> Option<OwnedFd> {
-    let mut path = Path::new();
-    path.push(ctx.proc_root).push(b"/").push(rel);
-    match procfs::open(&path) {
-        Ok(fd) => Some(fd),
+/// A variable that net-tools' `sscanf` stores a column into: text for `%s`, the 32 bits of
+/// the C `int` for numbers. Variables persist across lines on purpose: a short line leaves the
+/// ones it does not reach holding the previous line's values, as net-tools' do.
+#[derive(Clone, Copy)]
+pub struct Value {
+    bytes: [u8; 127],
+    len: u8,
+    pub num: u32,
+}
+
+impl Value {
+    pub const EMPTY: Value = Value { bytes: [0; 127], len: 0, num: 0 };
+
+    pub fn text(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+
+    pub fn set_text(&mut self, text: &[u8]) {
+        let n = text.len().min(self.bytes.len());
+        self.bytes[..n].copy_from_slice(&text[..n]);
+        self.len = n as u8;
+    }
+}
+
+/// `sscanf(line, format, …)` into `values`: returns how many were stored.
+pub fn scan(line: &[u8], format: &[u8], values: &mut [Value]) -> usize {
+    let mut v = [Val::Num(0); 31];
+    let n = crate::scan::sscanf(line, format, &mut v);
+    for (value, v) in values.iter_mut().zip(v.iter().take(n)) {
+        match *v {
+            Val::Num(n) => value.num = n as u32,
+            Val::Str(s) => value.set_text(s),
+        }
+    }
+    n
+}
+
+/// Prints a row: `fmt` with the `pick`ed values, numbers as the C `int`s they were stored in.
+pub fn print_row(out: &mut Out, fmt: &[u8], values: &[Value], pick: &[u8]) {
+    let mut args = [Arg::NONE; 34];
+    for (arg, v) in args.iter_mut().zip(values) {
+        *arg = Arg { text: v.text(), num: v.num as i32 as i64 };
+    }
+    printf(out, fmt, &args, pick);
+}
+
+/// Opens `/proc/<rel>` and reads its lines as `fgets` with a buffer of `limit + 1` bytes.
+/// When it cannot be opened, prints net-tools' `perror` and `<family> not configured in this
+/// system.`.
+pub fn open_table<'b>(ctx: &mut Ctx, rel: &[u8], family: &[u8], buf: &'b mut LineBuf, limit: usize) -> Option<Lines<'b>> {
+    match procfs::open(&Path::proc(ctx.proc_root, rel)) {
+        Ok(fd) => Some(Lines::with_limit(fd, buf, limit)),
         Err(e) => {
             err(&[b"/proc/", rel, b": ", crate::errno::text(e), b"\n"]);
             ctx.out.bytes(family);
@@ -112,14 +168,14 @@ pub fn open_table(ctx: &mut Ctx, rel: &[u8], family: &[u8]) -> Option<OwnedFd> {
     }
 }
 
-/// The letters of the set `flags` bits. A table lists `letters=hex bit` entries, separated by
-/// spaces, in the order net-tools tests them. In its IPv4 tables a reject route's `!`
-/// replaces the letters before it; `bang_replaces` asks for that.
+/// The letters of the set `flags` bits. A table lists each flag as its letters and its bit
+/// number, separated by spaces, in the order net-tools tests them. In its IPv4 tables a reject
+/// route's `!` replaces the letters before it; `bang_replaces` asks for that.
 pub fn flag_letters(t: &mut Text, flags: u32, table: &[u8], bang_replaces: bool) {
     for entry in table.split(|&b| b == b' ') {
-        let eq = entry.iter().position(|&b| b == b'=').unwrap_or(entry.len());
-        let (letters, bit) = entry.split_at(eq);
-        if flags & crate::addr::hex_u32(bit.get(1..).unwrap_or(&[])).unwrap_or(0) != 0 {
+        let digits = entry.iter().position(u8::is_ascii_digit).unwrap_or(0);
+        let (letters, mut bit) = entry.split_at(digits);
+        if flags >> (format_number(&mut bit) & 31) & 1 != 0 {
             if bang_replaces && letters == b"!" {
                 t.clear();
             }
@@ -140,11 +196,24 @@ mod tests {
 
     #[test]
     fn flag_letters_follow_the_table() {
-        let table = b"U=1 G=2 !=200 H=4 Ns=800000 l=80000000";
+        let table = b"U0 G1 !9 H2 Ns23 l31";
         assert_eq!(letters(0, table, true), "");
         assert_eq!(letters(0x3, table, true), "UG");
         assert_eq!(letters(0x207, table, true), "!H");
         assert_eq!(letters(0x207, table, false), "UG!H");
         assert_eq!(letters(0x8080_0000, table, true), "Nsl");
+    }
+
+    #[test]
+    fn values_keep_what_short_lines_do_not_reach() {
+        let mut v = [Value::EMPTY; 3];
+        assert_eq!(scan(b"eth0 x 0003 7", b"%15s %*s %X %d", &mut v), 3);
+        assert_eq!(scan(b"eth1 y 1", b"%15s %*s %X %d", &mut v), 2);
+        assert_eq!((v[0].text(), v[1].num, v[2].num as i32), (&b"eth1"[..], 1, 7));
+        assert_eq!(scan(b"eth2 y zz 5", b"%15s %*s %X %d", &mut v), 1);
+        assert_eq!(scan(b"eth3\0 y 1 2", b"%15s %*s %X %d", &mut v), 1);
+        assert_eq!(v[0].text(), b"eth3");
+        v[0].set_text(&[b'x'; 200]);
+        assert_eq!(v[0].text().len(), 127);
     }
 }

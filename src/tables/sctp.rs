@@ -3,39 +3,31 @@
 
 use crate::addr::{self, Text};
 use crate::names::PortProto;
+use crate::printf::{name, printf, Arg};
 use crate::procfs::{self, Lines, Path};
-use crate::scan::{self, Tokens};
+use crate::scan::{self, atoi, Tokens, Val};
 use crate::sockets::{self, Ctx, Row};
 
 const SPACE: &[u8] = b" \t\n";
 
 /// net-tools' TCP state names, which it uses for SCTP sockets too.
-const STATES: [&str; 12] = ["", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
-    "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"];
-
-#[derive(Clone, Copy)]
-enum Table {
-    Endpoints,
-    Associations,
-}
+const STATES: &[u8] = b"|ESTABLISHED|SYN_SENT|SYN_RECV|FIN_WAIT1|FIN_WAIT2|TIME_WAIT|CLOSE|CLOSE_WAIT|LAST_ACK|LISTEN|CLOSING";
 
 pub fn print(ctx: &mut Ctx) -> i32 {
     let o = ctx.opts;
     if o.all > 0 || o.listening > 0 {
-        let status = table(ctx, Table::Endpoints);
+        let status = table(ctx, false);
         if status != 0 || o.all == 0 {
             return status;
         }
     }
-    table(ctx, Table::Associations)
+    table(ctx, true)
 }
 
-/// The IPv4 file, then the IPv6 one, each if its family is wanted.
-fn table(ctx: &mut Ctx, table: Table) -> i32 {
-    let name: &[u8] = match table {
-        Table::Endpoints => b"eps",
-        Table::Associations => b"assocs",
-    };
+/// The endpoints (or with `assocs` the associations) of the IPv4 file, then of the IPv6 one,
+/// each if its family is wanted.
+fn table(ctx: &mut Ctx, assocs: bool) -> i32 {
+    let name: &[u8] = if assocs { b"assocs" } else { b"eps" };
     let everything = ctx.opts.selected() == 0;
     let mut status = 0;
     for (wanted, dir) in [(ctx.opts.families.inet, &b"sctp/"[..]), (ctx.opts.families.inet6, b"sctp6/")] {
@@ -48,8 +40,8 @@ fn table(ctx: &mut Ctx, table: Table) -> i32 {
             Ok(fd) => fd,
             Err(_) if dir == b"sctp6/" => continue,
             Err(e) => {
-                let mut shown = Path::new();
-                shown.push(b"/proc/net/").push(dir).push(name);
+                let mut shown = Path::proc(b"/proc", b"net/");
+                shown.push(dir).push(name);
                 status = sockets::missing_file(ctx, b"AF INET (sctp)", e, shown.as_bytes());
                 if status == 255 {
                     return status;
@@ -61,55 +53,35 @@ fn table(ctx: &mut Ctx, table: Table) -> i32 {
         let mut lines = Lines::new(fd, buf);
         lines.next_line();
         while let Some(line) = lines.next_line() {
-            match table {
-                Table::Endpoints => endpoint(&mut row, line),
-                Table::Associations => association(&mut row, line),
-            }
+            entry(&mut row, line, assocs);
         }
     }
     status
 }
 
-/// `ENDPT SOCK STY SST HBKT LPORT UID INODE LADDRS`: one output line per local address.
-fn endpoint(row: &mut Row, line: &[u8]) {
+/// One endpoint, `ENDPT SOCK STY SST HBKT LPORT UID INODE LADDRS`, with one output line per
+/// local address; or one association, `ASSOC SOCK STY SST ST HBKT ASSOC-ID TX_QUEUE RX_QUEUE
+/// UID INODE LPORT RPORT LADDRS <-> RADDRS`, with local and remote addresses side by side,
+/// one pair per output line.
+fn entry(row: &mut Row, line: &[u8], assoc: bool) {
+    // strtok finds fields in order: the last one net-tools needs tells whether all are there.
+    let last = if assoc { 12 } else { 7 };
     let mut t = Tokens::new(line);
-    let f: [Option<&[u8]>; 8] = core::array::from_fn(|_| t.next(SPACE));
-    let (Some(state), Some(port), Some(uid), Some(inode)) = (f[3], f[5], f[6], f[7]) else {
-        crate::out::err(&[b"warning, got bogus sctp eps line.\n"]);
-        return;
-    };
-    let addresses = t.next(b"\t\n").unwrap_or(b"");
-    let port = port_text(row, scan::atoi(port));
-    let state = scan::atoi(state);
-    let mut first = true;
-    let mut list = Tokens::new(addresses);
-    while let Some(a) = list.next(SPACE) {
-        let mut cell = address(row, a);
-        addr::push(&mut cell, b":");
-        addr::push(&mut cell, &port);
-        row.out.str(if first { "sctp                " } else { "\n                    " });
-        row.out.safe_left(&cell, 47);
-        state_cell(row, first, state);
-        first = false;
+    let mut f = [&b""[..]; 13];
+    for field in f.iter_mut().take(last + 1) {
+        *field = t.next(SPACE).unwrap_or(b"");
     }
-    row.finish(scan::atoi(uid), scan::strtoul(inode, 0), b"");
-}
-
-/// `ASSOC SOCK STY SST ST HBKT ASSOC-ID TX_QUEUE RX_QUEUE UID INODE LPORT RPORT LADDRS <->
-/// RADDRS`: local and remote addresses side by side, one pair per output line.
-fn association(row: &mut Row, line: &[u8]) {
-    let mut t = Tokens::new(line);
-    let f: [Option<&[u8]>; 13] = core::array::from_fn(|_| t.next(SPACE));
-    let (Some(state), Some(tx), Some(rx), Some(uid), Some(inode), Some(lport), Some(rport)) =
-        (f[3], f[7], f[8], f[9], f[10], f[11], f[12])
-    else {
-        crate::out::err(&[b"warning, got bogus sctp assoc line.\n"]);
+    if f[last].is_empty() {
+        let kind: &[u8] = if assoc { b"assoc" } else { b"eps" };
+        crate::out::err(&[b"warning, got bogus sctp ", kind, b" line.\n"]);
         return;
-    };
-    let mut local = Tokens::new(t.next(b"<->\t\n").unwrap_or(b""));
-    let mut remote = Tokens::new(t.next(b"<->\t\n").unwrap_or(b""));
-    let ports = [port_text(row, scan::atoi(lport)), port_text(row, scan::atoi(rport))];
-    let state = scan::atoi(state);
+    }
+    let lists: &[u8] = if assoc { b"<->\t\n" } else { b"\t\n" };
+    let mut local = Tokens::new(t.next(lists).unwrap_or(b""));
+    let mut remote = Tokens::new(if assoc { t.next(lists).unwrap_or(b"") } else { b"" });
+    // Endpoints: LPORT, UID, INODE; associations: LPORT, RPORT, UID, INODE.
+    let [uid, inode, ports @ ..] = if assoc { [9, 10, 11, 12] } else { [6, 7, 5, 5] }.map(|i| f[i]);
+    let state = atoi(f[3]);
     let mut first = true;
     loop {
         let pair = [local.next(SPACE), remote.next(SPACE)];
@@ -117,104 +89,66 @@ fn association(row: &mut Row, line: &[u8]) {
             break;
         }
         if first {
-            row.out.str("sctp  ");
-            row.out.num_right(scan::atoi(rx) as u32, 6);
-            row.out.byte(b' ');
-            row.out.num_right(scan::atoi(tx) as u32, 6);
-            row.out.byte(b' ');
+            let queues = [atoi(f[8]), atoi(f[7])].map(|q| Arg::d(q as u32 as i64));
+            printf(row.out, if assoc { b"sctp  %6d %6d " } else { b"sctp                " }, &queues, &[]);
         } else {
             row.out.str("\n                    ");
         }
-        for (i, (a, port)) in pair.iter().zip(&ports).enumerate() {
+        for (i, a) in pair.into_iter().enumerate().take(1 + assoc as usize) {
             let mut cell = Text::new();
             if let Some(a) = a {
-                cell = address(row, a.strip_prefix(b"*").unwrap_or(a));
-                if first {
+                address(row, &mut cell, if assoc { a.strip_prefix(b"*").unwrap_or(a) } else { a });
+                // Endpoints show the port on every line, associations on the first. SCTP
+                // ports are never named; the kernel's value passes through a 16-bit `htons`.
+                if first || !assoc {
                     addr::push(&mut cell, b":");
-                    addr::push(&mut cell, port);
+                    row.names.port(&mut cell, atoi(ports[i]) as u16, PortProto::Never, true);
                 }
             }
-            if i == 1 {
-                row.out.byte(b' ');
-            }
-            row.out.safe_left(&cell, 23);
+            let fmt: &[u8] = match (assoc, i) {
+                (false, _) => b"%-47s",
+                (true, 0) => b"%-23s",
+                _ => b" %-23s",
+            };
+            printf(row.out, fmt, &[Arg::s(&cell)], &[]);
         }
-        state_cell(row, first, state);
+        // The state on an entry's first line. `UNKNOWN(n)` fills the column whatever n is.
+        match name(STATES, state as usize) {
+            Some(s) if first => printf(row.out, b" %-11s", &[Arg::s(s)], &[]),
+            None if first => printf(row.out, b" UNKNOWN(%d)", &[Arg::d(state as i64)], &[]),
+            _ => row.out.spaces(12),
+        }
         first = false;
     }
-    row.finish(scan::atoi(uid), scan::strtoul(inode, 0), b"");
-}
-
-/// ` %-11s` of the state on an entry's first line, blank on the others.
-fn state_cell(row: &mut Row, first: bool, state: i32) {
-    row.out.byte(b' ');
-    if !first {
-        row.out.spaces(11);
-    } else if let Some(name) = STATES.get(state as usize) {
-        row.out.left(name.as_bytes(), 11);
-    } else {
-        let mut n = itoa::Buffer::new();
-        let mut text = Text::new();
-        for part in [&b"UNKNOWN("[..], n.format(state).as_bytes(), b")"] {
-            addr::push(&mut text, part);
-        }
-        row.out.left(&text, 11);
-    }
-}
-
-/// A port as `get_sname` gives it for SCTP: `*` or the number, never a service name. The
-/// kernel's value passes through a 16-bit `htons`.
-fn port_text(row: &mut Row, port: i32) -> Text {
-    let mut t = Text::new();
-    row.names.port(&mut t, port as u16, PortProto::Never, true);
-    t
+    row.finish(atoi(uid), scan::strtoul(inode), b"");
 }
 
 /// An address as the SCTP files write it (dotted IPv4, or eight full IPv6 groups), named or
 /// numeric; SCTP addresses are numeric under any of net-tools' numeric options. Cut to 63
 /// bytes as net-tools' buffer cuts it.
-fn address(row: &mut Row, text: &[u8]) -> Text {
+fn address(row: &mut Row, t: &mut Text, text: &[u8]) {
     let n = row.opts.numeric;
     let numeric = n.hosts || n.ports || n.users || n.symbolic;
-    let mut t = Text::new();
     if text.contains(&b':') {
-        row.names.inet6_host(&mut t, ipv6(text), numeric);
+        row.names.inet6_host(t, ipv6(text), numeric);
     } else {
-        row.names.inet_host(&mut t, addr::ipv4_from_text(text).unwrap_or([255; 4]), numeric);
+        row.names.inet_host(t, addr::ipv4_from_text(text).unwrap_or([255; 4]), numeric);
     }
     t.truncate(63);
-    t
 }
 
 /// net-tools reads eight `%04X` groups, which is what kernels write. Where that fails its
-/// result is undefined; we read compressed text too, with zero groups where the `::` is.
+/// result is undefined; we take the address `inet_pton` reads (compressed text too), else the
+/// groups `%04X` reads, with zeros for the rest.
 fn ipv6(text: &[u8]) -> [u8; 16] {
-    let mut g = [0u16; 8];
-    let (mut n, mut gap, mut i) = (0, None, 0);
-    while n < 8 && i < text.len() {
-        if text[i] == b':' {
-            if text.get(i + 1) == Some(&b':') && gap.is_none() {
-                gap = Some(n);
-                i += 1;
-            }
-            i += 1;
-            continue;
-        }
-        let (value, len) = scan::strtoul_end(&text[i..], 16);
-        if len == 0 {
-            break;
-        }
-        g[n] = value as u16;
-        n += 1;
-        i += len;
+    if let Some(a) = addr::parse_ipv6(text) {
+        return a;
     }
-    if let Some(at) = gap {
-        g.copy_within(at..n, 8 - (n - at));
-        g[at..8 - (n - at)].fill(0);
-    }
+    let mut groups = [Val::Num(0); 8];
+    scan::sscanf(text, b"%04X:%04X:%04X:%04X:%04X:%04X:%04X:%04X", &mut groups);
     let mut a = [0u8; 16];
-    for (i, group) in g.iter().enumerate() {
-        a[2 * i..2 * i + 2].copy_from_slice(&group.to_be_bytes());
+    for (pair, g) in a.chunks_exact_mut(2).zip(groups) {
+        pair.copy_from_slice(&(g.num() as u16).to_be_bytes());
     }
     a
 }

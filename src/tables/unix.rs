@@ -1,5 +1,7 @@
 //! The UNIX domain socket table from /proc/net/unix (behaviour spec §3 and §4.10).
 
+use crate::addr::{self, Text};
+use crate::printf::{name, printf, Arg};
 use crate::procfs::{self, Lines, Path};
 use crate::scan::{self, Val};
 use crate::sockets::{self, Ctx};
@@ -8,60 +10,45 @@ use crate::sockets::{self, Ctx};
 const ACCEPTING: u64 = 1 << 16;
 
 /// Flag bits and their marks in the Flags cell, in print order.
-const FLAG_MARKS: [(u64, &str); 3] = [(ACCEPTING, "ACC "), (1 << 17, "W "), (1 << 18, "N ")];
+const FLAG_MARKS: [(u64, &[u8]); 3] = [(ACCEPTING, b"ACC "), (1 << 17, b"W "), (1 << 18, b"N ")];
 
-const TYPES: [&str; 5] = ["STREAM", "DGRAM", "RAW", "RDM", "SEQPACKET"];
+/// Socket types from 1 (`SOCK_STREAM`).
+const TYPES: &[u8] = b"STREAM|DGRAM|RAW|RDM|SEQPACKET";
 
 /// Socket states from 0 (`SS_FREE`); state 1 is `LISTENING` only when the socket accepts.
-const STATES: [&str; 5] = ["FREE", "", "CONNECTING", "CONNECTED", "DISCONNECTING"];
+const STATES: &[u8] = b"FREE||CONNECTING|CONNECTED|DISCONNECTING";
 
-/// One line of /proc/net/unix, as net-tools' `sscanf` reads it.
-#[derive(Debug, PartialEq, Eq)]
-struct UnixSocket<'a> {
-    refcnt: i64,
-    protocol: u64,
-    flags: u64,
-    kind: i32,
-    state: i32,
-    /// 0 when the line stops before the inode (net-tools reads an unset variable there).
-    inode: u64,
-    /// The path up to its first white space; empty when there is none.
-    path: &'a [u8],
+/// net-tools' row; the arguments are Proto, RefCnt, Flags, Type, State, I-Node, Path and the
+/// `-p` program.
+const ROW: &[u8] = b"%-5s %-6d %-11s %-10s %-13s %-8s %s\n";
+const ROW_WITH_PROGRAM: &[u8] = b"%-5s %-6d %-11s %-10s %-13s %-8s %-20s %s\n";
+
+/// One line of /proc/net/unix, as net-tools' `sscanf` reads it: the values of
+/// `%p: %lX %lX %lX %X %X %lu %s` (the inode is 0 when the line stops before it, where
+/// net-tools reads an unset variable), or None for fewer than the six fields up to St.
+fn parse(line: &[u8]) -> Option<[Val<'_>; 8]> {
+    let mut v = [Val::Num(0); 8];
+    (scan::sscanf(line, b"%p: %lX %lX %lX %X %X %lu %s", &mut v) >= 6).then_some(v)
 }
 
-impl<'a> UnixSocket<'a> {
-    /// None for lines with fewer than the six fields up to St.
-    fn parse(line: &'a [u8]) -> Option<Self> {
-        let mut v = [Val::Num(0); 8];
-        if scan::sscanf(line, b"%p: %lX %lX %lX %X %X %lu %s", &mut v) < 6 {
-            return None;
+/// Does a socket with these flags and state listen?
+fn listening(flags: u64, state: i32) -> bool {
+    state == 1 && flags & ACCEPTING != 0
+}
+
+/// The Flags, Type and State cells.
+fn cells(flags: u64, kind: i32, state: i32) -> (Text, &'static [u8], &'static [u8]) {
+    let mut marks = Text::new();
+    addr::push(&mut marks, b"[ ");
+    for (bit, mark) in FLAG_MARKS {
+        if flags & bit != 0 {
+            addr::push(&mut marks, mark);
         }
-        Some(UnixSocket {
-            refcnt: v[1].num() as i64,
-            protocol: v[2].num(),
-            flags: v[3].num(),
-            kind: v[4].int(),
-            state: v[5].int(),
-            inode: v[6].num(),
-            path: v[7].str(),
-        })
     }
-
-    fn listening(&self) -> bool {
-        self.state == 1 && self.flags & ACCEPTING != 0
-    }
-
-    fn kind_text(&self) -> &'static str {
-        let i = (self.kind as usize).wrapping_sub(1);
-        TYPES.get(i).copied().unwrap_or("UNKNOWN")
-    }
-
-    fn state_text(&self) -> &'static str {
-        if self.listening() {
-            return "LISTENING";
-        }
-        STATES.get(self.state as usize).copied().unwrap_or("UNKNOWN")
-    }
+    addr::push(&mut marks, b"]");
+    let kind = name(TYPES, (kind as usize).wrapping_sub(1));
+    let state = if listening(flags, state) { Some(&b"LISTENING"[..]) } else { name(STATES, state as usize) };
+    (marks, kind.unwrap_or(b"UNKNOWN"), state.unwrap_or(b"UNKNOWN"))
 }
 
 pub fn print(ctx: &mut Ctx) -> i32 {
@@ -78,49 +65,36 @@ pub fn print(ctx: &mut Ctx) -> i32 {
         Err(e) => return sockets::missing_file(ctx, b"AF UNIX", e, b"/proc/net/unix"),
     };
     let (row, buf) = ctx.split();
-    let (out, programs, opts) = (row.out, row.programs, row.opts);
     let mut lines = Lines::new(fd, buf);
     // Old kernels have no Inode column: the inode cells print `-` and the path the inode.
     let has_inode = match lines.next_line() {
-        Some(header) => scan::c_str(header).windows(5).any(|w| w == b"Inode"),
+        Some(header) => crate::cscan::contains(crate::cscan::c_str(header), b"Inode"),
         None => return 0,
     };
     while let Some(line) = lines.next_line() {
-        let Some(s) = UnixSocket::parse(line) else {
+        let Some([_, refcnt, protocol, flags, kind, state, inode, path]) = parse(line) else {
             crate::out::err(&[b"warning, got bogus unix line.\n"]);
             continue;
         };
-        if !sockets::shows(opts, s.listening()) {
+        if !sockets::shows(row.opts, listening(flags.num(), state.int())) {
             continue;
         }
-        out.str(if s.protocol == 0 { "unix  " } else { "??    " });
-        out.num_left(s.refcnt, 6);
-        out.str(" [ ");
-        let mut flags_len = 2;
-        for (bit, mark) in FLAG_MARKS {
-            if s.flags & bit != 0 {
-                out.str(mark);
-                flags_len += mark.len();
-            }
-        }
-        out.byte(b']');
-        out.spaces(11 - 1 - flags_len);
-        out.byte(b' ');
-        out.left(s.kind_text().as_bytes(), 10);
-        out.byte(b' ');
-        out.left(s.state_text().as_bytes(), 13);
-        out.byte(b' ');
+        let (marks, kind, state) = cells(flags.num(), kind.int(), state.int());
         let mut digits = itoa::Buffer::new();
-        let inode_text = digits.format(s.inode).as_bytes();
-        out.left(if has_inode { inode_text } else { b"-" }, 8);
-        if opts.programs {
-            out.byte(b' ');
-            let program = if has_inode { programs.lookup(s.inode) } else { None };
-            out.safe_left(program.unwrap_or(b"-"), 20);
-        }
-        out.byte(b' ');
-        out.safe(if has_inode { s.path } else { inode_text });
-        out.byte(b'\n');
+        let inode_text = digits.format(inode.num()).as_bytes();
+        let program = if has_inode { row.programs.lookup(inode.num()) } else { None };
+        let args = [
+            Arg::s(if protocol.num() == 0 { b"unix" } else { b"??" }),
+            Arg::d(refcnt.num() as i64),
+            Arg::s(&marks),
+            Arg::s(kind),
+            Arg::s(state),
+            Arg::s(if has_inode { inode_text } else { b"-" }),
+            Arg::s(if has_inode { path.str() } else { inode_text }),
+            Arg::s(program.unwrap_or(b"-")),
+        ];
+        let (fmt, pick): (_, &[u8]) = if row.opts.programs { (ROW_WITH_PROGRAM, &[0, 1, 2, 3, 4, 5, 7, 6]) } else { (ROW, &[]) };
+        printf(row.out, fmt, &args, pick);
     }
     0
 }
@@ -129,33 +103,40 @@ pub fn print(ctx: &mut Ctx) -> i32 {
 mod tests {
     use super::*;
 
+    fn cell_texts(line: &str) -> (String, String, String, String, u64) {
+        let v = parse(line.as_bytes()).unwrap();
+        let (marks, kind, state) = cells(v[3].num(), v[4].int(), v[5].int());
+        let s = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+        (s(&marks), s(kind), s(state), s(v[7].str()), v[6].num())
+    }
+
     #[test]
     fn parses_kernel_lines() {
-        let s = UnixSocket::parse(b"0000000000000000: 00000002 00000000 00010000 0001 01 4242 /run/a.sock").unwrap();
-        assert_eq!(s, UnixSocket { refcnt: 2, protocol: 0, flags: 0x10000, kind: 1, state: 1, inode: 4242, path: b"/run/a.sock" });
-        assert!(s.listening());
-        assert_eq!((s.kind_text(), s.state_text()), ("STREAM", "LISTENING"));
-        let s = UnixSocket::parse(b"0000000000000000: 00000003 00000000 00000000 0002 03 27").unwrap();
-        assert_eq!((s.inode, s.path, s.kind_text(), s.state_text()), (27, &b""[..], "DGRAM", "CONNECTED"));
+        let c = cell_texts("0000000000000000: 00000002 00000000 00010000 0001 01 4242 /run/a.sock");
+        assert_eq!(c, ("[ ACC ]".into(), "STREAM".into(), "LISTENING".into(), "/run/a.sock".into(), 4242));
+        let c = cell_texts("0000000000000000: 00000003 00000000 00060000 0002 03 27");
+        assert_eq!(c, ("[ W N ]".into(), "DGRAM".into(), "CONNECTED".into(), "".into(), 27));
     }
 
     #[test]
     fn path_stops_at_white_space() {
-        let s = UnixSocket::parse(b"0: 1 0 0 5 1 9 @with space@nul").unwrap();
-        assert_eq!((s.path, s.kind_text(), s.state_text()), (&b"@with"[..], "SEQPACKET", ""));
+        let c = cell_texts("0: 1 0 0 5 1 9 @with space@nul");
+        assert_eq!((c.1, c.2, c.3), ("SEQPACKET".into(), "".into(), "@with".into()));
     }
 
     #[test]
     fn short_and_odd_lines() {
-        assert_eq!(UnixSocket::parse(b"0: 1 0 0 1"), None);
-        assert_eq!(UnixSocket::parse(b"garbage"), None);
-        assert_eq!(UnixSocket::parse(b""), None);
-        let six = UnixSocket::parse(b"0: 1 0 0 1 1").unwrap();
-        assert_eq!((six.inode, six.path), (0, &b""[..]));
-        let odd = UnixSocket::parse(b"0: ffffffffffffffff 7 70000 9 -1 1").unwrap();
-        assert_eq!((odd.refcnt, odd.kind_text(), odd.state_text()), (-1, "UNKNOWN", "UNKNOWN"));
-        assert!(!odd.listening());
-        let free = UnixSocket::parse(b"0: 1 0 10000 0 0 1").unwrap();
-        assert_eq!((free.kind_text(), free.state_text()), ("UNKNOWN", "FREE"));
+        assert!(parse(b"0: 1 0 0 1").is_none());
+        assert!(parse(b"garbage").is_none());
+        assert!(parse(b"").is_none());
+        let six = cell_texts("0: 1 0 0 1 1");
+        assert_eq!((six.4, six.3), (0, "".into()));
+        let odd = parse(b"0: ffffffffffffffff 7 70000 9 -1 1").unwrap();
+        assert_eq!(odd[1].num() as i64, -1);
+        assert!(!listening(odd[3].num(), odd[5].int()));
+        let c = cell_texts("0: ffffffffffffffff 7 70000 9 -1 1");
+        assert_eq!((c.0, c.1, c.2), ("[ ACC W N ]".into(), "UNKNOWN".into(), "UNKNOWN".into()));
+        let free = cell_texts("0: 1 0 10000 0 0 1");
+        assert_eq!((free.1, free.2), ("UNKNOWN".into(), "FREE".into()));
     }
 }
