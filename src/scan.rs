@@ -3,7 +3,7 @@
 //! `strtok`. Input stops at the first NUL, as it does for C string functions.
 
 use crate::cscan::{c_str, scanf_number, scanf_word, skip_space, strtoul_auto};
-use crate::printf::format_number;
+use crate::printf::{eat, format_number};
 pub use crate::cscan::is_space;
 
 /// One converted `sscanf` value: a number (the 64-bit `strtoul`/`strtol` result, which the
@@ -56,15 +56,12 @@ pub fn sscanf<'a>(input: &'a [u8], fmt: &[u8], out: &mut [Val<'a>]) -> usize {
             }
             continue;
         }
-        let skip = f.first() == Some(&b'*');
-        f = &f[skip as usize..];
+        let skip = eat(&mut f, b'*');
         let width = match format_number(&mut f) {
             0 => usize::MAX,
             n => n,
         };
-        while let [b'l', rest @ ..] = f {
-            f = rest;
-        }
+        while eat(&mut f, b'l') {}
         let Some((&conv, rest)) = f.split_first() else { break };
         f = rest;
         let val = if conv == b's' {
