@@ -314,9 +314,9 @@ fn ipx_row(row: &mut Row, c: &CLine, ports: &mut [u16; 2]) -> Option<()> {
             ports[i] = port as u16;
         }
         ports[i] = ports[i].swap_bytes();
+        // At most 26 bytes: net-tools' 50-byte buffer never cuts it.
         ipx_address(cell, &text[..colon]);
         push_hex(cell, ports[i] as u64, 4);
-        cell.truncate(49);
     }
     let mut user = Text::new();
     let extend = row.opts.extend > 1;

@@ -36,38 +36,45 @@ pub fn printf(out: &mut Out, fmt: &[u8], args: &[Arg], pick: &[u8]) {
             out.byte(*c);
             continue;
         }
-        let flag = |f: &mut &[u8], flag: u8| {
-            let found = f.first() == Some(&flag);
-            *f = &f[found as usize..];
-            found
-        };
-        let left = flag(&mut f, b'-');
-        let zeros = flag(&mut f, b'0');
+        let left = eat(&mut f, b'-');
+        let fill = if eat(&mut f, b'0') { b'0' } else { b' ' };
         let width = format_number(&mut f);
-        let precision = if flag(&mut f, b'.') { format_number(&mut f) } else { usize::MAX };
-        let i = pick.get(n).map_or(n, |&i| i as usize);
+        let precision = if eat(&mut f, b'.') { format_number(&mut f) } else { usize::MAX };
+        let arg = args.get(pick.get(n).map_or(n, |&i| i as usize)).copied().unwrap_or(Arg::NONE);
         n += 1;
-        let arg = args.get(i).copied().unwrap_or(Arg::NONE);
         let mut digits = itoa::Buffer::new();
-        let (sign, text): (&[u8], &[u8]) = if flag(&mut f, b'd') {
-            (if arg.num < 0 { b"-" } else { b"" }, digits.format(arg.num.unsigned_abs()).as_bytes())
-        } else {
+        let number = eat(&mut f, b'd');
+        let text = if number { digits.format(arg.num.unsigned_abs()).as_bytes() } else { &arg.text[..arg.text.len().min(precision)] };
+        let negative = number && arg.num < 0;
+        if !number {
             f = f.get(1..).unwrap_or_default();
-            (b"", &arg.text[..arg.text.len().min(precision)])
-        };
-        let pad = width.saturating_sub(sign.len() + text.len());
-        if !left && !zeros {
+        }
+        let mut pad = width.saturating_sub(negative as usize + text.len());
+        if left {
+            pad = 0;
+        }
+        // `%0Nd` puts the zeros after the sign, `%Nd` the spaces before it.
+        if fill == b' ' {
             out.spaces(pad);
         }
-        out.bytes(sign);
-        for _ in 0..if zeros { pad } else { 0 } {
+        if negative {
+            out.byte(b'-');
+        }
+        for _ in 0..if fill == b'0' { pad } else { 0 } {
             out.byte(b'0');
         }
         out.safe(text);
         if left {
-            out.spaces(pad);
+            out.spaces(width.saturating_sub(negative as usize + text.len()));
         }
     }
+}
+
+/// Takes `c` off the start of `f`, if it is there.
+pub fn eat(f: &mut &[u8], c: u8) -> bool {
+    let found = f.first() == Some(&c);
+    *f = &f[found as usize..];
+    found
 }
 
 /// The decimal number at the start of a format's conversion (a width or a precision), taken

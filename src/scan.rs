@@ -2,8 +2,8 @@
 //! small `sscanf` that takes the very format strings net-tools uses, `atoi`, `strtoul` and
 //! `strtok`. Input stops at the first NUL, as it does for C string functions.
 
-use crate::cscan::{c_str, scanf_number, scanf_word, skip_space, strtoul_auto};
-use crate::printf::format_number;
+use crate::cscan::{c_str, scanf_number, scanf_number_width, scanf_word, skip_space, strtoul_auto};
+use crate::printf::{eat, format_number};
 pub use crate::cscan::is_space;
 
 /// One converted `sscanf` value: a number (the 64-bit `strtoul`/`strtol` result, which the
@@ -36,7 +36,7 @@ impl<'a> Val<'a> {
 }
 
 /// `sscanf(input, fmt, ...)` for the directives net-tools' formats use: white space, literal
-/// characters, and `%[*][width][l]` with `d u x X p s`. Converted values go to `out` in order;
+/// characters, and `%[*][width][l]` with `d u x X p s` (`d` without a width). Converted values go to `out` in order;
 /// returns the number of assignments (0 also where C returns EOF: no caller tells them apart).
 pub fn sscanf<'a>(input: &'a [u8], fmt: &[u8], out: &mut [Val<'a>]) -> usize {
     let mut s = c_str(input);
@@ -56,27 +56,22 @@ pub fn sscanf<'a>(input: &'a [u8], fmt: &[u8], out: &mut [Val<'a>]) -> usize {
             }
             continue;
         }
-        let skip = f.first() == Some(&b'*');
-        f = &f[skip as usize..];
+        let skip = eat(&mut f, b'*');
         let width = match format_number(&mut f) {
             0 => usize::MAX,
             n => n,
         };
-        while let [b'l', rest @ ..] = f {
-            f = rest;
-        }
+        while eat(&mut f, b'l') {}
         let Some((&conv, rest)) = f.split_first() else { break };
         f = rest;
         let val = if conv == b's' {
             scanf_word(&mut s, width).map(Val::Str)
+        } else if conv == b'd' {
+            // (No `%d` of ours has a width.)
+            scanf_number(&mut s, 10, true).map(Val::Num)
         } else {
-            // The sign, a `0x` and the digits all count against the width.
-            skip_space(&mut s);
-            let mut field = &s[..width.min(s.len())];
-            let base = if matches!(conv, b'd' | b'u') { 10 } else { 16 };
-            let n = scanf_number(&mut field, base, conv == b'd');
-            s = &s[s.len().min(width) - field.len()..];
-            n.map(Val::Num)
+            let base = if conv == b'u' { 10 } else { 16 };
+            scanf_number_width(&mut s, base, width).map(Val::Num)
         };
         let Some(val) = val else { break };
         if !skip {

@@ -84,34 +84,30 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
     let state = atoi(f[3]);
     let mut first = true;
     loop {
-        let pair = [local.next(SPACE), remote.next(SPACE)];
-        if pair == [None, None] {
+        let (l, r) = (local.next(SPACE), remote.next(SPACE));
+        if l.is_none() && r.is_none() {
             break;
         }
         if first {
-            let queues = [atoi(f[8]), atoi(f[7])].map(|q| Arg::d(q as u32 as i64));
+            let queues = [Arg::d(atoi(f[8]) as u32 as i64), Arg::d(atoi(f[7]) as u32 as i64)];
             printf(row.out, if assoc { b"sctp  %6d %6d " } else { b"sctp                " }, &queues, &[]);
         } else {
             row.out.str("\n                    ");
         }
-        for (i, a) in pair.into_iter().enumerate().take(1 + assoc as usize) {
-            let mut cell = Text::new();
-            if let Some(a) = a {
-                address(row, &mut cell, if assoc { a.strip_prefix(b"*").unwrap_or(a) } else { a });
-                // Endpoints show the port on every line, associations on the first. SCTP
-                // ports are never named; the kernel's value passes through a 16-bit `htons`.
-                if first || !assoc {
-                    addr::push(&mut cell, b":");
-                    row.names.port(&mut cell, atoi(ports[i]) as u16, PortProto::Never, true);
-                }
+        let mut cells = [Text::new(), Text::new()];
+        for (i, a) in [l, r].into_iter().enumerate() {
+            let Some(a) = a else { continue };
+            let cell = &mut cells[i];
+            address(row, cell, if assoc { a.strip_prefix(b"*").unwrap_or(a) } else { a });
+            // Endpoints show the port on every line, associations on the first. SCTP
+            // ports are never named; the kernel's value passes through a 16-bit `htons`.
+            if first || !assoc {
+                addr::push(cell, b":");
+                row.names.port(cell, atoi(ports[i]) as u16, PortProto::Never, true);
             }
-            let fmt: &[u8] = match (assoc, i) {
-                (false, _) => b"%-47s",
-                (true, 0) => b"%-23s",
-                _ => b" %-23s",
-            };
-            printf(row.out, fmt, &[Arg::s(&cell)], &[]);
         }
+        let cells = [Arg::s(&cells[0]), Arg::s(&cells[1])];
+        printf(row.out, if assoc { b"%-23s %-23s" } else { b"%-47s" }, &cells, &[]);
         // The state on an entry's first line. `UNKNOWN(n)` fills the column whatever n is.
         match name(STATES, state as usize) {
             Some(s) if first => printf(row.out, b" %-11s", &[Arg::s(s)], &[]),

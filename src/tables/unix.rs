@@ -1,6 +1,5 @@
 //! The UNIX domain socket table from /proc/net/unix (behaviour spec §3 and §4.10).
 
-use crate::addr::{self, Text};
 use crate::printf::{name, printf, Arg};
 use crate::procfs::{self, Lines, Path};
 use crate::scan::{self, Val};
@@ -9,8 +8,9 @@ use crate::sockets::{self, Ctx};
 /// `SO_ACCEPTCON`: the socket listens.
 const ACCEPTING: u64 = 1 << 16;
 
-/// Flag bits and their marks in the Flags cell, in print order.
-const FLAG_MARKS: [(u64, &[u8]); 3] = [(ACCEPTING, b"ACC "), (1 << 17, b"W "), (1 << 18, b"N ")];
+/// The Flags cell by the flag bits `SO_ACCEPTCON`, `SO_WAITDATA` and `SO_NOSPACE` (bits 16 to
+/// 18) as a number.
+const FLAG_MARKS: &[u8] = b"[ ]|[ ACC ]|[ W ]|[ ACC W ]|[ N ]|[ ACC N ]|[ W N ]|[ ACC W N ]";
 
 /// Socket types from 1 (`SOCK_STREAM`).
 const TYPES: &[u8] = b"STREAM|DGRAM|RAW|RDM|SEQPACKET";
@@ -37,18 +37,11 @@ fn listening(flags: u64, state: i32) -> bool {
 }
 
 /// The Flags, Type and State cells.
-fn cells(flags: u64, kind: i32, state: i32) -> (Text, &'static [u8], &'static [u8]) {
-    let mut marks = Text::new();
-    addr::push(&mut marks, b"[ ");
-    for (bit, mark) in FLAG_MARKS {
-        if flags & bit != 0 {
-            addr::push(&mut marks, mark);
-        }
-    }
-    addr::push(&mut marks, b"]");
+fn cells(flags: u64, kind: i32, state: i32) -> [&'static [u8]; 3] {
+    let marks = name(FLAG_MARKS, (flags >> 16 & 7) as usize).unwrap_or_default();
     let kind = name(TYPES, (kind as usize).wrapping_sub(1));
     let state = if listening(flags, state) { Some(&b"LISTENING"[..]) } else { name(STATES, state as usize) };
-    (marks, kind.unwrap_or(b"UNKNOWN"), state.unwrap_or(b"UNKNOWN"))
+    [marks, kind.unwrap_or(b"UNKNOWN"), state.unwrap_or(b"UNKNOWN")]
 }
 
 pub fn print(ctx: &mut Ctx) -> i32 {
@@ -79,14 +72,14 @@ pub fn print(ctx: &mut Ctx) -> i32 {
         if !sockets::shows(row.opts, listening(flags.num(), state.int())) {
             continue;
         }
-        let (marks, kind, state) = cells(flags.num(), kind.int(), state.int());
+        let [marks, kind, state] = cells(flags.num(), kind.int(), state.int());
         let mut digits = itoa::Buffer::new();
         let inode_text = digits.format(inode.num()).as_bytes();
         let program = if has_inode { row.programs.lookup(inode.num()) } else { None };
         let args = [
             Arg::s(if protocol.num() == 0 { b"unix" } else { b"??" }),
             Arg::d(refcnt.num() as i64),
-            Arg::s(&marks),
+            Arg::s(marks),
             Arg::s(kind),
             Arg::s(state),
             Arg::s(if has_inode { inode_text } else { b"-" }),
@@ -105,9 +98,9 @@ mod tests {
 
     fn cell_texts(line: &str) -> (String, String, String, String, u64) {
         let v = parse(line.as_bytes()).unwrap();
-        let (marks, kind, state) = cells(v[3].num(), v[4].int(), v[5].int());
+        let [marks, kind, state] = cells(v[3].num(), v[4].int(), v[5].int());
         let s = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
-        (s(&marks), s(kind), s(state), s(v[7].str()), v[6].num())
+        (s(marks), s(kind), s(state), s(v[7].str()), v[6].num())
     }
 
     #[test]
