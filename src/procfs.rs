@@ -2,7 +2,6 @@
 //! into caller buffers, and a line reader that splits lines exactly as C's
 //! `fgets(buf, 8192, f)` does, so over-long lines are seen in the same pieces net-tools sees.
 
-use crate::arena::MapVec;
 use rustix::fd::OwnedFd;
 use rustix::fs::{Mode, OFlags};
 use rustix::io::Errno;
@@ -73,23 +72,6 @@ pub fn read_into<'b>(fd: &OwnedFd, buf: &'b mut [u8]) -> &'b [u8] {
         }
     }
     &buf[..len]
-}
-
-/// Reads the rest of the file into `into`. Err: the error that cut the reading short.
-pub fn read_all(fd: &OwnedFd, into: &mut MapVec<u8>) -> Result<(), Errno> {
-    let mut chunk = [0u8; 4096];
-    loop {
-        match rustix::io::read(fd, &mut chunk) {
-            Ok(0) => return Ok(()),
-            Ok(n) => {
-                for &b in chunk.get(..n).unwrap_or_default() {
-                    into.push(b);
-                }
-            }
-            Err(Errno::INTR) => {}
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 /// Takes the next line off text in memory, cut where C's `fgets` with a buffer of `max + 1`

@@ -64,7 +64,7 @@ impl Programs {
                 denied |= self.scan_process(&proc_dir, pid) == Err(Errno::ACCESS);
             }
         }
-        heap_sort(self.sockets.as_mut_slice());
+        self.sockets.sort_by_key(Socket::key);
         if denied {
             if self.sockets.is_empty() {
                 no_info();
@@ -172,33 +172,6 @@ fn read_cell(proc_dir: &OwnedFd, pid: &[u8]) -> Option<Socket> {
     Some(socket)
 }
 
-/// In-place heapsort by `Socket::key`: no allocation and little code.
-fn heap_sort(v: &mut [Socket]) {
-    fn sift_down(v: &mut [Socket], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v[child].key() < v[child + 1].key() {
-                child += 1;
-            }
-            if v[root].key() >= v[child].key() {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    for root in (0..v.len() / 2).rev() {
-        sift_down(v, root, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,18 +196,19 @@ mod tests {
     }
 
     #[test]
-    fn heap_sort_orders_by_inode_then_process() {
+    fn sockets_sort_by_inode_then_process() {
         let mut x = 12345u64;
-        let mut v: Vec<Socket> = (0..5000u32)
-            .map(|i| {
-                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                Socket { inode: x >> 54, process: i, len: 0, cell: [0; CELL] }
-            })
-            .collect();
-        let mut want: Vec<(u64, u32)> = v.iter().map(Socket::key).collect();
+        let mut v = crate::arena::MapVec::new();
+        let mut want = Vec::new();
+        for i in 0..5000u32 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let s = Socket { inode: x >> 54, process: i, len: 0, cell: [0; CELL] };
+            assert!(v.push(s));
+            want.push(s.key());
+        }
         want.sort();
-        heap_sort(&mut v);
-        assert_eq!(v.iter().map(Socket::key).collect::<Vec<_>>(), want);
+        v.sort_by_key(Socket::key);
+        assert_eq!(v.as_slice().iter().map(Socket::key).collect::<Vec<_>>(), want);
     }
 
     #[test]
@@ -248,7 +222,7 @@ mod tests {
                 p.sockets.push(Socket { inode, process: process as u32, len: name.len() as u8, cell });
             }
         }
-        heap_sort(p.sockets.as_mut_slice());
+        p.sockets.sort_by_key(Socket::key);
         assert_eq!(p.lookup(9), Some(&b"7/a"[..]));
         assert_eq!(p.lookup(13), Some(&b"3/b"[..]));
         assert_eq!(p.lookup(5), Some(&b"7/a"[..]));

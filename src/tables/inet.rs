@@ -4,12 +4,10 @@
 
 use crate::addr::{self, Text};
 use crate::cscan::{scanf_number, skip_space};
-use crate::names::{Names, PortProto};
-use crate::options::Options;
-use crate::out::{err, Out};
+use crate::names::PortProto;
+use crate::out::err;
 use crate::procfs::{self, Lines, Path};
-use crate::programs::Programs;
-use crate::sockets::{self, Ctx};
+use crate::sockets::{self, Ctx, Row};
 use rustix::io::Errno;
 
 /// The two-line Internet header.
@@ -90,7 +88,7 @@ fn print_file(ctx: &mut Ctx, t: &Table, six: bool) -> Result<(), Errno> {
     path.push(t.file).push(if six { b"6" } else { b"" });
     let fd = procfs::open(&path)?;
     let shown = [ctx.shows(false), ctx.shows(true)];
-    let mut rows = Rows { opts: ctx.opts, out: &mut *ctx.out, names: &mut *ctx.names, programs: &*ctx.programs };
+    let mut rows = Row { opts: ctx.opts, out: &mut *ctx.out, names: &mut *ctx.names, programs: &*ctx.programs };
     let mut lines = Lines::new(fd, &mut *ctx.lines);
     // Line 0 is the kernel's column header; net-tools skips it unread.
     let _ = lines.next_line();
@@ -98,14 +96,6 @@ fn print_file(ctx: &mut Ctx, t: &Table, six: bool) -> Result<(), Errno> {
         rows.line(t.kind, t.label, six, &shown, text);
     }
     Ok(())
-}
-
-/// What printing a row needs from `Ctx` while the line reader holds its buffer.
-struct Rows<'c> {
-    opts: &'c Options,
-    out: &'c mut Out,
-    names: &'c mut Names,
-    programs: &'c Programs,
 }
 
 /// The State column of TCP and UDP rows, padded to 11 (RAW rows print the number).
@@ -124,7 +114,7 @@ fn state_column(kind: Kind, st: u32) -> &'static [u8] {
     STATES.get(i * 11..i * 11 + 11).unwrap_or(&[])
 }
 
-impl Rows<'_> {
+impl Row<'_> {
     /// One line: checked, filtered by `shown` (indexed by "is a server"), printed.
     fn line(&mut self, kind: Kind, label: &[u8], six: bool, shown: &[bool; 2], text: &[u8]) {
         let l = Line::parse(text);
@@ -170,31 +160,11 @@ impl Rows<'_> {
         } else {
             out.bytes(state_column(kind, l.state));
         }
-        self.extensions(kind, &l);
-    }
-
-    /// net-tools' `finish_this_one`: the `-e`, `-p` and `-o` columns and the newline.
-    fn extensions(&mut self, kind: Kind, l: &Line) {
-        let o = self.opts;
-        if o.extend > 1 {
-            let mut user = Text::new();
-            self.names.user(&mut user, l.uid as i64, o.numeric.users);
-            self.out.byte(b' ');
-            self.out.safe_left(&user, 10);
-            self.out.byte(b' ');
-            self.out.num_left(l.inode, 10);
+        let mut t = Text::new();
+        if self.opts.timers {
+            timer(&mut t, kind, &l);
         }
-        if o.programs {
-            self.out.byte(b' ');
-            self.out.safe_left(self.programs.lookup(l.inode).unwrap_or(b"-"), 20);
-        }
-        if o.timers {
-            let mut t = Text::new();
-            timer(&mut t, kind, l);
-            self.out.byte(b' ');
-            self.out.bytes(&t);
-        }
-        self.out.byte(b'\n');
+        self.finish(l.uid, l.inode, &t);
     }
 
     /// net-tools' `addr_do_one`: the `host:port` cell.
