@@ -174,13 +174,13 @@ pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
         lines.next_line();
     }
     let mut c = CLine { buf: [0; 256], limit };
-    // IPX ports keep their values when a line's port does not read (see `ipx`).
+    // IPX ports keep their values when a line's port does not read (see `ipx_row`).
     let mut ports = [0u16; 2];
     let mut layout = match family {
         Legacy::Ax25 => &AX25_NEW,
         Legacy::Netrom => &NETROM,
         Legacy::Rose => &ROSE,
-        _ => &X25,
+        _ => &X25, // (IPX has no layout)
     };
     // Only AX.25 looks at its first line: old kernels' `dest_addr` header tells their format.
     let mut first = family == Legacy::Ax25;
