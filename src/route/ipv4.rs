@@ -33,8 +33,8 @@ pub const CELLS: usize = 15;
 const LETTERS: u8 = 18;
 const COLUMNS: usize = 19;
 
-/// Where the FIB's and the cache's columns meet the row formats: `(I)face, (R)efCnt, (U)se,
-/// (M)etric, M(T)U, (W)indow, I(R)TT`, the three cells, the flags, and four more.
+/// The scanned columns rows print, the same in the FIB and both cache formats (`MTU` is the
+/// `MSS` column), then the three address cells.
 const IFACE: u8 = 0;
 const REF: u8 = 4;
 const USE: u8 = 5;
