@@ -174,34 +174,31 @@ pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
         lines.next_line();
     }
     let mut c = CLine { buf: [0; 256], limit };
-    // IPX ports keep their values when a line's port does not read (see `ipx`).
+    // IPX ports keep their values when a line's port does not read (see `ipx_row`).
     let mut ports = [0u16; 2];
-    let mut ax25_old = None;
+    let mut layout = match family {
+        Legacy::Ax25 => &AX25_NEW,
+        Legacy::Netrom => &NETROM,
+        Legacy::Rose => &ROSE,
+        _ => &X25, // (IPX has no layout)
+    };
+    // Only AX.25 looks at its first line: old kernels' `dest_addr` header tells their format.
+    let mut first = family == Legacy::Ax25;
     while let Some(piece) = lines.next_line() {
         c.load(piece);
-        let layout = match family {
-            Legacy::Ipx => {
-                if ipx_row(&mut row, &c, &mut ports).is_none() {
-                    return 255;
-                }
+        if first {
+            first = false;
+            if piece.starts_with(b"dest_addr") {
+                layout = &AX25_OLD;
                 continue;
             }
-            Legacy::Ax25 => match ax25_old {
-                None => {
-                    let old = piece.starts_with(b"dest_addr");
-                    ax25_old = Some(old);
-                    if old {
-                        continue;
-                    }
-                    &AX25_NEW
-                }
-                Some(true) => &AX25_OLD,
-                Some(false) => &AX25_NEW,
-            },
-            Legacy::X25 => &X25,
-            Legacy::Netrom => &NETROM,
-            Legacy::Rose => &ROSE,
-        };
+        }
+        if ipx {
+            if ipx_row(&mut row, &c, &mut ports).is_none() {
+                return 255;
+            }
+            continue;
+        }
         show(&mut row, &mut c, layout);
     }
     0

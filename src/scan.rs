@@ -169,7 +169,7 @@ impl<'a> Tokens<'a> {
 mod tests {
     use super::*;
 
-    fn unix(line: &str) -> (usize, Vec<Val>) {
+    fn unix(line: &str) -> (usize, Vec<Val<'_>>) {
         let mut v = [Val::Num(111); 8];
         let n = sscanf(line.as_bytes(), b"%p: %lX %lX %lX %X %X %lu %s", &mut v);
         (n, v.to_vec())

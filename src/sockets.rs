@@ -65,6 +65,9 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     })
 }
 
+/// A section of the listing: prints its table, returns its status.
+type Section = fn(&mut Ctx) -> i32;
+
 /// One listing, section by section; a section that fails ends the listing with its status.
 fn one_listing(ctx: &mut Ctx) -> i32 {
     let o = ctx.opts;
@@ -74,7 +77,7 @@ fn one_listing(ctx: &mut Ctx) -> i32 {
         ctx.load_programs();
         inet::header(ctx);
     }
-    let sections: [(bool, fn(&mut Ctx) -> i32); 5] = [
+    let sections: [(bool, Section); 5] = [
         (o.tcp > 0, inet::tcp),
         (o.sctp > 0, sctp::print),
         (o.udp > 0, inet::udp),

@@ -58,23 +58,24 @@ const FORMAT2: Table = Table {
     cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS2),
 };
 
-/// The table for the cache's header line, after net-tools' messages for a missing header
-/// (status 255: net-tools exits) or a format it does not know (status 0, no rows: net-tools
-/// would print rows of uninitialised memory).
-pub fn format(ctx: &mut Ctx, header_line: Option<&[u8]>, read_error: Option<Errno>) -> Result<&'static Table, i32> {
-    let Some(header_line) = header_line else {
-        // net-tools' perror shows errno as it was: the read's error, else what came before.
-        let why = match read_error {
-            Some(e) => crate::errno::text(e),
-            None if ctx.looked_up => b"Success",
-            None => crate::errno::text(Errno::NOENT), // a failed open while libc started
-        };
-        err(&[b"/proc/net/rt_cache: ", why, b"\n"]);
-        return Err(255);
+/// net-tools' message for a cache file without a header line, and its status (255: net-tools
+/// exits). Its perror shows errno as it was: the read's error, else what came before.
+pub fn missing_header(ctx: &mut Ctx, read_error: Option<Errno>) -> i32 {
+    let why = match read_error {
+        Some(e) => crate::errno::text(e),
+        None if ctx.looked_up => b"Success",
+        None => crate::errno::text(Errno::NOENT), // a failed open while libc started
     };
+    err(&[b"/proc/net/rt_cache: ", why, b"\n"]);
+    255
+}
+
+/// The table for the cache's header line; None, after net-tools' message, for a format it
+/// does not know (no rows: net-tools would print rows of uninitialised memory).
+pub fn format(ctx: &mut Ctx, header_line: &[u8]) -> Option<&'static Table> {
     match guess(header_line) {
-        97 => Ok(&FORMAT1),
-        63 => Ok(&FORMAT2),
+        97 => Some(&FORMAT1),
+        63 => Some(&FORMAT2),
         n => {
             ctx.out.str("ERROR: proc_guess_fmt(/proc/net/rt_cache,... returned: ");
             ctx.out.num(n);
@@ -82,7 +83,7 @@ pub fn format(ctx: &mut Ctx, header_line: Option<&[u8]>, read_error: Option<Errn
             if ctx.ext != 3 {
                 header(ctx, SOURCE_COLUMNS, "");
             }
-            Err(0)
+            None
         }
     }
 }

@@ -33,8 +33,8 @@ pub const CELLS: usize = 15;
 const LETTERS: u8 = 18;
 const COLUMNS: usize = 19;
 
-/// Where the FIB's and the cache's columns meet the row formats: `(I)face, (R)efCnt, (U)se,
-/// (M)etric, M(T)U, (W)indow, I(R)TT`, the three cells, the flags, and four more.
+/// The scanned columns rows print, the same in the FIB and both cache formats (`MTU` is the
+/// `MSS` column), then the three address cells.
 const IFACE: u8 = 0;
 const REF: u8 = 4;
 const USE: u8 = 5;
@@ -153,24 +153,26 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         (&b"net/route"[..], "Kernel IP routing table\n")
     };
     let Some(mut lines) = open_table(ctx, file, b"INET (IPv4)", buf, HEADER_LIMIT) else { return 1 };
-    let mut header_copy = [0u8; HEADER_LIMIT];
-    let header_line = lines.next_line().map(|h| {
-        let n = h.len().min(HEADER_LIMIT);
-        header_copy[..n].copy_from_slice(&h[..n]);
-        &header_copy[..n]
-    });
     ctx.out.str(title);
+    let Some(header_line) = lines.next_line() else {
+        // An empty file: the FIB prints its column header, the cache net-tools' perror.
+        if cache {
+            return super::cache::missing_header(ctx, lines.error);
+        }
+        header(ctx, FIB.addresses, "");
+        return 1;
+    };
     let table = if cache {
-        match super::cache::format(ctx, header_line, lines.error) {
-            Ok(table) => table,
-            Err(status) => return status,
+        match super::cache::format(ctx, header_line) {
+            Some(table) => table,
+            None => return 0,
         }
     } else {
         &FIB
     };
     header(ctx, table.addresses, table.ext3_header);
     let shown = crate::procfs::Path::proc(b"/proc", file);
-    let Some(format) = header_line.and_then(|h| proc_gen_fmt(h, table.wanted, shown.as_bytes())) else {
+    let Some(format) = proc_gen_fmt(header_line, table.wanted, shown.as_bytes()) else {
         // The cache goes on (net-tools would crash on the first row; there is none here).
         return !cache as i32;
     };
