@@ -231,10 +231,12 @@ pub fn ipv4_from_text(s: &[u8]) -> Option<[u8; 4]> {
         if !s.get(i)?.is_ascii_digit() {
             return None;
         }
-        let (value, len) = crate::scan::strtoul_end(&s[i..], 0);
-        i += len;
+        // The digit checked above always converts; `c_str` stops strtoul at a NUL as C does.
+        let digits = crate::cscan::c_str(&s[i..]);
+        let (value, rest) = crate::cscan::strtoul_auto(digits).unwrap_or((0, digits));
+        i += digits.len() - rest.len();
         if s.get(i) != Some(&b'.') {
-            let ends = s.get(i).map_or(true, |&b| crate::scan::is_space(b));
+            let ends = s.get(i).map_or(true, |&b| crate::cscan::is_space(b));
             if !ends || value > LAST_PART_MAX[parts] {
                 return None;
             }
@@ -355,6 +357,9 @@ mod tests {
             ("1.2.3.4 x", Some([1, 2, 3, 4])),
             ("1.2.3.4\r", Some([1, 2, 3, 4])),
             ("0x", None),
+            // strtoul's `0x` needs a hex digit after it; `0xg` stops after the 0.
+            ("0xg", None),
+            ("0x1f.0.0.1", Some([31, 0, 0, 1])),
             ("4294967295", Some([255; 4])),
             ("4294967296", None),
         ] {

@@ -4,7 +4,7 @@
 
 use crate::cscan::{c_str, scanf_number, scanf_number_width, scanf_word, skip_space, strtoul_auto};
 use crate::printf::{eat, format_number};
-pub use crate::cscan::is_space;
+use crate::cscan::is_space;
 
 /// One converted `sscanf` value: a number (the 64-bit `strtoul`/`strtol` result, which the
 /// caller narrows as C's assignment would) or a `%s` word.
@@ -130,14 +130,6 @@ pub fn proc_gen_fmt(header: &[u8], wanted: &[u8], file: &[u8]) -> Option<Format>
 /// `strtoul(s, NULL, 0)`; 0 when there is no number.
 pub fn strtoul(s: &[u8]) -> u64 {
     strtoul_auto(c_str(s)).map_or(0, |(n, _)| n)
-}
-
-/// `strtoul(s, &end, 0)` (addr.rs's `inet_addr` parts; the base must be 0): the value and how
-/// many bytes it took, (0, 0) without a number.
-pub fn strtoul_end(s: &[u8], base: u32) -> (u64, usize) {
-    debug_assert_eq!(base, 0);
-    let s = c_str(s);
-    strtoul_auto(s).map_or((0, 0), |(n, rest)| (n, s.len() - rest.len()))
 }
 
 /// `atoi(s)`: `strtol(s, NULL, 10)` narrowed to an `int`.
@@ -266,9 +258,6 @@ mod tests {
         assert_eq!(strtoul(b"99999999999999999999"), u64::MAX);
         assert_eq!(strtoul(b"0xg"), 0);
         assert_eq!(strtoul(b"1\x002"), 1);
-        assert_eq!(strtoul_end(b"0xg", 0), (0, 1));
-        assert_eq!(strtoul_end(b"0x1f.", 0), (31, 4));
-        assert_eq!(strtoul_end(b"x", 0), (0, 0));
         assert_eq!(atoi(b"0x1A"), 0);
         assert_eq!(atoi(b"017"), 17);
         assert_eq!(atoi(b"-3"), -3);
