@@ -9,6 +9,7 @@
 use crate::options::Options;
 use crate::out::{err, Out};
 use crate::pack::put;
+use crate::text::Packed;
 use crate::usage;
 
 pub enum Token<'a> {
@@ -262,8 +263,8 @@ fn same_action(a: Opt, b: Opt) -> bool {
 }
 
 /// Prints one of getopt's diagnostics, then the usage text; returns the exit status 3.
-fn usage_error(diagnostic: &[&[u8]]) -> i32 {
-    err(diagnostic);
+fn usage_error(diagnostic: Packed, args: &[&[u8]]) -> i32 {
+    err(diagnostic, args);
     usage::error()
 }
 
@@ -286,7 +287,7 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
                 let (full, opt) = match lookup_long(name) {
                     Lookup::Found(full, opt) => (full, opt),
                     Lookup::Unknown => {
-                        return Err(usage_error(&[argv0, b": unrecognized option '--", name, eq, value, b"'\n"]));
+                        return Err(usage_error(t!("%s: unrecognized option '--%s%s%s'\n"), &[argv0, name, eq, value]));
                     }
                     Lookup::Ambiguous(listed) => {
                         let mut possibilities = heapless::Vec::<u8, 1024>::new();
@@ -297,14 +298,14 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
                                 let _ = possibilities.push(b'\'');
                             }
                         }
-                        let is_ambiguous = b"' is ambiguous; possibilities:";
-                        return Err(usage_error(&[argv0, b": option '--", name, eq, value, is_ambiguous, &possibilities, b"\n"]));
+                        let message = t!("%s: option '--%s%s%s' is ambiguous; possibilities:%s\n");
+                        return Err(usage_error(message, &[argv0, name, eq, value, &possibilities]));
                     }
                 };
                 match (opt, attached) {
                     (Opt::Short(b'A'), _) => (opt, attached, true),
                     (_, Some(_)) => {
-                        return Err(usage_error(&[argv0, b": option '--", full, b"' doesn't allow an argument\n"]));
+                        return Err(usage_error(t!("%s: option '--%s' doesn't allow an argument\n"), &[argv0, full]));
                     }
                     // The family options hand their own name to the family parser.
                     (Opt::Family, None) => (opt, Some(full), true),
@@ -315,8 +316,8 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
         let arg = match (opt, arg) {
             (Opt::Short(b'A'), None) => match tokens.value() {
                 Some(v) => Some(v),
-                None if long => return Err(usage_error(&[argv0, b": option '--protocol' requires an argument\n"])),
-                None => return Err(usage_error(&[argv0, b": option requires an argument -- 'A'\n"])),
+                None if long => return Err(usage_error(t!("%s: option '--protocol' requires an argument\n"), &[argv0])),
+                None => return Err(usage_error(t!("%s: option requires an argument -- 'A'\n"), &[argv0])),
             },
             _ => arg,
         };
@@ -354,7 +355,7 @@ fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut 
             return Ok(());
         }
         Opt::OutOfRange => {
-            err(&[b"netstat.c: Internal Error `longopts 1 range'.\n"]);
+            err(t!("netstat.c: Internal Error `longopts 1 range'.\n"), &[]);
             return Ok(());
         }
         Opt::Family => b'A',
@@ -400,7 +401,7 @@ fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut 
         b'Z' => {
             // This build has no SELinux support to ask; net-tools on a machine without
             // SELinux answers the same.
-            err(&[b"SELinux is not enabled on this machine.\n"]);
+            err(t!("SELinux is not enabled on this machine.\n"), &[]);
             return Err(1);
         }
         b'h' => {
@@ -409,7 +410,7 @@ fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut 
         }
         b's' => bump(&mut o.statistics),
         b'?' => return Err(usage::error()),
-        _ => return Err(usage_error(&[argv0, b": invalid option -- '", &[c], b"'\n"])),
+        _ => return Err(usage_error(t!("%s: invalid option -- '%s'\n"), &[argv0, &[c]])),
     }
     Ok(())
 }
@@ -438,11 +439,11 @@ fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
     for alias in list.split(|&b| b == b',') {
         let afname_len = o.afname.len();
         let Some((name, counter)) = family_alias(o, alias) else {
-            err(&[b"Unknown address family `", alias, b"'.\n"]);
+            err(t!("Unknown address family `%s'.\n"), &[alias]);
             return Err(1);
         };
         if name.len() + afname_len + 1 >= 256 {
-            err(&[b"Too much address family arguments.\n"]);
+            err(t!("Too much address family arguments.\n"), &[]);
             return Ok(());
         }
         bump(counter);

@@ -7,6 +7,7 @@
 //! left unset (X.25 and IPX do not check what `sscanf` read), we print 0 or nothing, as
 //! decided for the TCP table; state numbers outside net-tools' tables print `UNKNOWN`.
 
+use crate::text::Packed;
 use crate::addr::{self, Text};
 use crate::cscan::scanf_number;
 use crate::out::err;
@@ -75,7 +76,7 @@ struct Layout {
     /// net-tools' row format, and which argument each conversion takes: 0 to 2 are the
     /// columns, 3 to 10 the scanned values, 11 the name of the state that value `state`
     /// numbers in `states` (`|`-separated).
-    row: &'static [u8],
+    row: Packed,
     pick: [u8; 9],
     state: u8,
     states: &'static [u8],
@@ -87,7 +88,7 @@ const STATE: u8 = 11;
 const NONE: (u8, u8) = (0, 0);
 
 /// Destination, source, device, state, Vr/Vs, Send-Q, Recv-Q.
-const AX25_ROW: &[u8] = b"%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n";
+const AX25_ROW: Packed = t!("%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n");
 
 /// Kernels before 2.1: a `dest_addr` header, callsigns in fixed columns.
 static AX25_OLD: Layout = Layout {
@@ -122,7 +123,7 @@ static NETROM: Layout = Layout {
     scan: b"%s %*x/%*x %*x/%*x %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %d %d %*d",
     counts: Some([6, 6]),
     problem: "Problem reading data from /proc/net/nr\n",
-    row: b"%-9s  %-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n",
+    row: t!("%-9s  %-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n"),
     pick: [0, 1, 2, 3, STATE, 6, 5, 7, 8],
     state: 1,
     states: NETROM_STATES,
@@ -134,7 +135,7 @@ static X25: Layout = Layout {
     scan: b"%s %d %d %d %d %*d %*d %*d %*d %*d %*d %d %d %*d",
     counts: None,
     problem: "",
-    row: b"%-15s %-15s %-7s %-3d  %-11s  %02d/%02d  %-6d  %-6d\n",
+    row: t!("%-15s %-15s %-7s %-3d  %-11s  %02d/%02d  %-6d  %-6d\n"),
     pick: [0, 1, 3, 4, STATE, 7, 6, 8, 9],
     state: 2,
     states: b"LISTENING|SABM_SENT|DISC_SENT|ESTABLISHED|RECOVERY",
@@ -147,7 +148,7 @@ static ROSE: Layout = Layout {
     scan: b"%s %s %s %s %s %d %d %d",
     counts: Some([8, 8]),
     problem: "Problem reading data from /proc/net/rose\n",
-    row: b"%-10s  %-9s  %-10s  %-9s %-5s %3d %5d   %s\n",
+    row: t!("%-10s  %-9s  %-10s  %-9s %-5s %3d %5d   %s\n"),
     pick: [3, 4, 5, 6, 7, 8, 9, STATE, 0],
     state: 7,
     states: NETROM_STATES,
@@ -304,7 +305,7 @@ fn ipx_row(row: &mut Row, c: &CLine, ports: &mut [u16; 2]) -> Option<()> {
         }
         let Some(colon) = text.iter().rposition(|&b| b == b':') else {
             let end: &[u8] = if i == 0 { b"source port" } else { b"destination port" };
-            err(&[b"netstat.c: Internal Error `ipx socket format error in ", end, b"'.\n"]);
+            err(t!("netstat.c: Internal Error `ipx socket format error in %s'.\n"), &[end]);
             return None;
         };
         if let Some(port) = scanf_number(&mut &text[colon + 1..], 16, false) {
@@ -333,7 +334,7 @@ fn ipx_row(row: &mut Row, c: &CLine, ports: &mut [u16; 2]) -> Option<()> {
         Arg::s(state),
         Arg::s(&user),
     ];
-    let fmt: &[u8] = if extend { b"IPX   %6d %6d %-26s %-26s %-5s %-10s\n" } else { b"IPX   %6d %6d %-26s %-26s %-5s\n" };
+    let fmt = if extend { t!("IPX   %6d %6d %-26s %-26s %-5s %-10s\n") } else { t!("IPX   %6d %6d %-26s %-26s %-5s\n") };
     printf(row.out, fmt, &args, &[]);
     Some(())
 }

@@ -2,6 +2,10 @@
 //! allocator. The binaries (`src/main.rs`) only hand it the command line and environment.
 #![cfg_attr(not(test), no_std)]
 
+// First: the `t!` macro it defines is used by the modules below.
+#[macro_use]
+pub mod text;
+
 pub mod addr;
 pub mod arena;
 pub mod pack;

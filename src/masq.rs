@@ -25,11 +25,11 @@ fn once(opts: &Options, env: &Env, out: &mut Out, names: &mut Names) -> i32 {
     let fd = match procfs::open(&Path::proc(env.proc_root, b"net/ip_masquerade")) {
         Ok(fd) => fd,
         Err(Errno::NOENT) => {
-            err(&[b"netstat: no support for `ip_masquerade' on this system.\n"]);
+            err(t!("netstat: no support for `ip_masquerade' on this system.\n"), &[]);
             return 1;
         }
         Err(e) => {
-            err(&[b"/proc/net/ip_masquerade: ", crate::errno::text(e), b"\n"]);
+            err(t!("/proc/net/ip_masquerade: %s\n"), &[crate::errno::text(e)]);
             return 255;
         }
     };
@@ -38,7 +38,7 @@ fn once(opts: &Options, env: &Env, out: &mut Out, names: &mut Names) -> i32 {
     let _ = data.read_to_end(&fd);
     let mut entries = data.as_slice();
     let Some(header) = take_line(&mut entries, 255) else {
-        err(&[b"masq_info: Internal Error `fgets() failed'.\n"]);
+        err(t!("masq_info: Internal Error `fgets() failed'.\n"), &[]);
         return 255;
     };
     let pdelta = c_str(header).windows(6).any(|w| w == b"PDelta");
@@ -50,7 +50,7 @@ fn once(opts: &Options, env: &Env, out: &mut Out, names: &mut Names) -> i32 {
             Ok(Some(_)) => count += 1,
             Ok(None) => break,
             Err(what) => {
-                err(&[b"masq_info.c: Internal Error `ip_masquerade ", what, b"'.\n"]);
+                err(t!("masq_info.c: Internal Error `ip_masquerade %s'.\n"), &[what]);
                 return 255;
             }
         }

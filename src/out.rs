@@ -7,6 +7,7 @@
 //! SIGPIPE, so there the write fails with EPIPE instead: `Out` remembers it, stops writing, and
 //! the program ends with status 141, what a shell reports for a death by SIGPIPE.
 
+use crate::text::Packed;
 use rustix::fd::{AsFd, BorrowedFd};
 use rustix::io::Errno;
 
@@ -73,6 +74,10 @@ impl Out {
 
     pub fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
+    }
+
+    pub fn text(&mut self, t: Packed) {
+        self.bytes(&t.unpack());
     }
 
     pub fn byte(&mut self, b: u8) {
@@ -161,19 +166,38 @@ pub fn safe_byte(b: u8) -> u8 {
     }
 }
 
-/// Writes to stderr at once, in one write per call (stderr is unbuffered in C).
-pub fn err(parts: &[&[u8]]) {
+/// Writes `message` to stderr, each `%s` in it replaced by the next of `args`, as C's
+/// unbuffered stderr writes a `fprintf`: at once, in one write unless it is long.
+pub fn err(message: Packed, args: &[&[u8]]) {
+    let text = message.unpack();
+    let mut args = args.iter();
     let mut buf = heapless::Vec::<u8, 1024>::new();
-    for p in parts {
-        for &b in *p {
-            if buf.push(b).is_err() {
-                let _ = write_all(stderr(), &buf);
-                buf.clear();
-                let _ = buf.push(b);
+    for (i, mut part) in text.split(|&b| b == b'%').enumerate() {
+        if i > 0 {
+            // `part` follows a `%s`.
+            for &b in args.next().copied().unwrap_or_default() {
+                push_or_write(&mut buf, b);
             }
+            part = part.get(1..).unwrap_or_default();
+        }
+        for &b in part {
+            push_or_write(&mut buf, b);
         }
     }
-    let _ = write_all(stderr(), &buf);
+    err_bytes(&buf);
+}
+
+fn push_or_write(buf: &mut heapless::Vec<u8, 1024>, b: u8) {
+    if buf.push(b).is_err() {
+        err_bytes(buf);
+        buf.clear();
+        let _ = buf.push(b);
+    }
+}
+
+/// Writes `bytes` to stderr at once.
+pub fn err_bytes(bytes: &[u8]) {
+    let _ = write_all(stderr(), bytes);
 }
 
 fn stderr() -> BorrowedFd<'static> {

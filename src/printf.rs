@@ -3,6 +3,7 @@
 //! than hand-written padding code per column).
 
 use crate::out::Out;
+use crate::text::Packed;
 
 /// One argument: conversions take its text (`%s`) or its number (`%d`).
 #[derive(Clone, Copy)]
@@ -27,7 +28,11 @@ impl<'a> Arg<'a> {
 /// argument list serves every layout of a table), or with an empty `pick` the arguments in
 /// order. Only `%[-][0][width][.prec]s` and `%[-][0][width]d` occur in our formats. `%s` text
 /// goes through `Out::safe`: it comes from /proc or /etc.
-pub fn printf(out: &mut Out, fmt: &[u8], args: &[Arg], pick: &[u8]) {
+pub fn printf(out: &mut Out, fmt: Packed, args: &[Arg], pick: &[u8]) {
+    print_format(out, &fmt.unpack(), args, pick);
+}
+
+fn print_format(out: &mut Out, fmt: &[u8], args: &[Arg], pick: &[u8]) {
     let mut f = fmt;
     let mut n = 0;
     while let [c, rest @ ..] = f {
@@ -99,7 +104,7 @@ mod tests {
 
     fn render(fmt: &str, args: &[Arg], pick: &[u8]) -> String {
         let mut out = Box::new(Out::new());
-        printf(&mut out, fmt.as_bytes(), args, pick);
+        print_format(&mut out, fmt.as_bytes(), args, pick);
         String::from_utf8_lossy(out.pending()).into_owned()
     }
 

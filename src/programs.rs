@@ -69,8 +69,7 @@ impl Programs {
             if self.sockets.is_empty() {
                 no_info();
             } else {
-                err(&[b"(Not all processes could be identified, non-owned process info\n",
-                      b" will not be shown, you would have to be root to see it all.)\n"]);
+                err(t!("(Not all processes could be identified, non-owned process info\n will not be shown, you would have to be root to see it all.)\n"), &[]);
             }
         }
     }
@@ -125,10 +124,7 @@ impl Programs {
 
 fn no_info() {
     let mut euid = itoa::Buffer::new();
-    err(&[b"(No info could be read for \"-p\": geteuid()=",
-          // printf's %d of the unsigned uid.
-          euid.format(rustix::process::geteuid().as_raw() as i32).as_bytes(),
-          b" but you should be root.)\n"]);
+    err(t!("(No info could be read for \"-p\": geteuid()=%s but you should be root.)\n"), &[euid.format(rustix::process::geteuid().as_raw() as i32).as_bytes()]);
 }
 
 fn open_dir(at: BorrowedFd, path: &Path) -> Result<OwnedFd, Errno> {

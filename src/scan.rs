@@ -112,14 +112,14 @@ pub fn proc_gen_fmt(header: &[u8], wanted: &[u8], file: &[u8]) -> Option<Format>
             let matched = word == name;
             let piece: &[u8] = if matched { conversion } else { b"%*s" };
             if format.extend_from_slice(piece).is_err() || format.push(b' ').is_err() {
-                crate::out::err(&[b"warning: format buffer overflow in ", file, b"\n"]);
+                crate::out::err(t!("warning: format buffer overflow in %s\n"), &[file]);
                 return None;
             }
             if matched {
                 break;
             }
             if word.is_empty() {
-                crate::out::err(&[b"warning: ", file, b" does not contain required field ", name, b"\n"]);
+                crate::out::err(t!("warning: %s does not contain required field %s\n"), &[file, name]);
                 return None;
             }
         }

@@ -122,8 +122,7 @@ fn one_listing(ctx: &mut Ctx) -> i32 {
     }
     // Bluetooth is not compiled into net-tools 2.10 as Debian builds it.
     if !everything && o.l2cap + o.rfcomm > 0 {
-        err(&[b"netstat: feature `AF BLUETOOTH' not supported.\n",
-              b"Please recompile `net-tools' with newer kernel source or full configuration.\n"]);
+        err(t!("netstat: feature `AF BLUETOOTH' not supported.\nPlease recompile `net-tools' with newer kernel source or full configuration.\n"), &[]);
         return 1;
     }
     0
@@ -184,12 +183,12 @@ pub fn missing_file(ctx: &Ctx, what: &[u8], errno: Errno, path: &[u8]) -> i32 {
 /// it is reported whether or not protocols were implied.
 pub fn missing_family_file(ctx: &Ctx, what: &[u8], errno: Errno, path: &[u8]) -> i32 {
     if errno != Errno::NOENT {
-        err(&[path, b": ", crate::errno::text(errno), b"\n"]);
+        err(t!("%s: %s\n"), &[path, crate::errno::text(errno)]);
         return 255;
     }
     let selected = ctx.opts.selected() != 0;
     if selected || ctx.opts.verbose {
-        err(&[b"netstat: no support for `", what, b"' on this system.\n"]);
+        err(t!("netstat: no support for `%s' on this system.\n"), &[what]);
     }
     selected as i32
 }

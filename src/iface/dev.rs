@@ -36,7 +36,7 @@ pub fn read(proc_root: &[u8], list: &mut List, buf: &mut LineBuf) -> bool {
     let fd = match procfs::open(&Path::proc(proc_root, b"net/dev")) {
         Ok(fd) => fd,
         Err(e) => {
-            err(&[b"Warning: cannot open /proc/net/dev (", crate::errno::text(e), b"). Limited output.\n"]);
+            err(t!("Warning: cannot open /proc/net/dev (%s). Limited output.\n"), &[crate::errno::text(e)]);
             return false;
         }
     };

@@ -22,7 +22,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     let kernel = match Kernel::open() {
         Ok(k) => k,
         Err(e) => {
-            err(&[b"socket: ", text(e), b"\n"]);
+            err(t!("socket: %s\n"), &[text(e)]);
             return 1;
         }
     };
@@ -40,7 +40,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
         list.clear();
         let have_dev = dev::read(env.proc_root, &mut list, &mut lines);
         if let Err(e) = kernel.add_configured(&mut list) {
-            err(&[b"SIOCGIFCONF: ", text(e), b"\n"]);
+            err(t!("SIOCGIFCONF: %s\n"), &[text(e)]);
             if !have_dev {
                 return missing(e);
             }
@@ -75,13 +75,13 @@ fn fetch_failed(name: &[u8], e: rustix::io::Errno) -> i32 {
     for (s, &b) in shown.iter_mut().zip(name) {
         *s = safe_byte(b);
     }
-    err(&[&shown[..name.len()], b": error fetching interface information: ", why, b"\n"]);
+    err(t!("%s: error fetching interface information: %s\n"), &[&shown[..name.len()], why]);
     missing(e)
 }
 
 /// net-tools' `perror("missing interface information")` and exit status.
 fn missing(e: rustix::io::Errno) -> i32 {
-    err(&[b"missing interface information: ", text(e), b"\n"]);
+    err(t!("missing interface information: %s\n"), &[text(e)]);
     1
 }
 

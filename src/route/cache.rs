@@ -43,7 +43,7 @@ const FORMAT1: Table = Table {
     addresses: SOURCE_COLUMNS,
     ext3_header: "  HH  Arp",
     wanted: wanted!("HH%d ARP%d"),
-    rows: rows!("%-5d %-3d %d\n"),
+    rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %d\n")),
     letters: concat!("U0 H2 G1 !9 R3 D4 M5 ", cache_letters!()).as_bytes(),
     cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS1),
 };
@@ -52,7 +52,7 @@ const FORMAT2: Table = Table {
     addresses: SOURCE_COLUMNS,
     ext3_header: "  TOS HHRef HHUptod     SpecDst",
     wanted: wanted!("TOS%d HHRef%d HHUptod%d SpecDst%127s"),
-    rows: rows!("%-5d %-3d %-3d   %-3d %15s\n"),
+    rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n")),
     // Format 2 has no U or H: those bits mean dead (`-`) and on-link (`o`).
     letters: concat!("G1 !9 R3 D4 M5 -0 o2 ", cache_letters!()).as_bytes(),
     cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS2),
@@ -66,7 +66,7 @@ pub fn missing_header(ctx: &mut Ctx, read_error: Option<Errno>) -> i32 {
         None if ctx.looked_up => b"Success",
         None => crate::errno::text(Errno::NOENT), // a failed open while libc started
     };
-    err(&[b"/proc/net/rt_cache: ", why, b"\n"]);
+    err(t!("/proc/net/rt_cache: %s\n"), &[why]);
     255
 }
 

@@ -1,6 +1,7 @@
 //! The IPv4 FIB from /proc/net/route (behaviour spec §5.2), and what the IPv4 cache shares
 //! with it: the `ext` layouts, address naming and the hex address form.
 
+use crate::text::Packed;
 use super::{flag_letters, open_table, print_row, scan, Ctx, Value};
 use crate::addr::{self, Text};
 use crate::procfs::LineBuf;
@@ -53,20 +54,16 @@ const PICKS: [&[u8]; 3] = [
 ];
 /// The FIB's rows for reject routes (RTF_REJECT) take no gateway, reference count or interface.
 const REJECT_PICK: &[u8] = &[A0, A2, LETTERS, METRIC, USE];
-const REJECT_ROWS: [&[u8]; 3] = [
-    b"%-15s -               %-15s %-5s %-6d -  %7d -\n",
-    b"%-15s -               %-15s %-5s     - -          - -\n",
-    b"%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n",
+const REJECT_ROWS: [Packed; 3] = [
+    t!("%-15s -               %-15s %-5s %-6d -  %7d -\n"),
+    t!("%-15s -               %-15s %-5s     - -          - -\n"),
+    t!("%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n"),
 ];
 
-/// The `ext` 1 and 2 rows, which the cache shares, and the start of the `ext` 3 ones.
+/// The `ext` 1 and 2 rows, which the cache shares, then the `ext` 3 one.
 macro_rules! rows {
-    ($ext3_tail:literal) => {
-        [
-            b"%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n",
-            b"%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n",
-            concat!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d ", $ext3_tail).as_bytes(),
-        ]
+    ($ext3:expr) => {
+        [t!("%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n"), t!("%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n"), $ext3]
     };
 }
 pub(super) use rows;
@@ -80,7 +77,7 @@ pub struct Table {
     /// The columns net-tools wants from the file, in order, as `proc_gen_fmt` reads them.
     pub wanted: &'static [u8],
     /// Rows by `ext` 1, 2, 3.
-    pub rows: [&'static [u8]; 3],
+    pub rows: [Packed; 3],
     /// Flag letters, as `flag_letters` reads them.
     pub letters: &'static [u8],
     /// Names a row's addresses into the cells, with the addresses parsed from earlier rows;
@@ -92,7 +89,7 @@ const FIB: Table = Table {
     addresses: "Destination     Gateway         Genmask         ",
     ext3_header: "",
     wanted: b"Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Mask%127s MTU%d Window%d IRTT%d",
-    rows: rows!("%d\n"),
+    rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n")),
     // `!` (reject) replaces the letters before it.
     letters: b"U0 G1 !9 H2 R3 D4 M5 d16 a17 c18 o21 e22 c24 f25 p26 l31 u6 w7 i8 n10",
     cells: fib_cells,

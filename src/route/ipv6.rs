@@ -1,6 +1,7 @@
 //! The IPv6 routing table from /proc/net/ipv6_route (behaviour spec §5.4): the FIB lists the
 //! routes without RTF_CACHE, the cache (`-C`) those with it. Nothing is cut to fit a column.
 
+use crate::text::Packed;
 use super::ipv4::ROW_LIMIT;
 use super::{flag_letters, open_table, print_row, scan, Ctx, Value};
 use crate::addr::{self, Text};
@@ -22,7 +23,7 @@ const DEST_CELL: usize = 31;
 const HOP_CELL: usize = 32;
 const LETTERS: usize = 33;
 /// The row: destination and next hop cells, flags, metric, reference count, use, interface.
-const ROW: &[u8] = b"%-30s %-26s %-4s %-3d %-1d %6d %s\n";
+const ROW: Packed = t!("%-30s %-26s %-4s %-3d %-1d %6d %s\n");
 const PICK: &[u8] = &[31, 32, 33, 26, 27, 28, 30];
 
 const FLAG_LETTERS: &[u8] = b"U0 !9 G1 H2 D16 A18 C24 a17 e22 m5 n21 f25";

@@ -5,10 +5,11 @@ pub mod cache;
 pub mod ipv4;
 pub mod ipv6;
 
+use crate::text::Packed;
 use crate::addr::Text;
 use crate::names::Names;
 use crate::options::Options;
-use crate::out::{err, Out};
+use crate::out::{err, err_bytes, Out};
 use crate::printf::{format_number, name, printf, Arg};
 use crate::procfs::{self, LineBuf, Lines, Path};
 use crate::scan::Val;
@@ -83,16 +84,15 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
             Some(i) if i >= MISSING => {
                 let messages = name(MISSING_FAMILIES, i - MISSING).unwrap_or_default();
                 let (to_stderr, to_stdout) = messages.split_at(messages.iter().position(|&b| b == b'#').unwrap_or(0));
-                err(&[to_stderr]);
+                err_bytes(to_stderr);
                 ctx.out.bytes(to_stdout.get(1..).unwrap_or_default());
                 return 1;
             }
             // Bluetooth (unknown here): Debian's net-tools is built without it.
             _ => {
                 let no_routing = known.is_some_and(|i| i >= NO_ROUTING);
-                let (what, which): (&[u8], &[u8]) =
-                    if no_routing { (b"No routing for address family `", b"'.\n") } else { (b"Address family `", b"' not supported.\n") };
-                err(&[what, family, which]);
+                let message = if no_routing { t!("No routing for address family `%s'.\n") } else { t!("Address family `%s' not supported.\n") };
+                err(message, &[family]);
                 return 3;
             }
         };
@@ -145,7 +145,7 @@ pub fn scan(line: &[u8], format: &[u8], values: &mut [Value]) -> usize {
 }
 
 /// Prints a row: `fmt` with the `pick`ed values, numbers as the C `int`s they were stored in.
-pub fn print_row(out: &mut Out, fmt: &[u8], values: &[Value], pick: &[u8]) {
+pub fn print_row(out: &mut Out, fmt: Packed, values: &[Value], pick: &[u8]) {
     let mut args = [Arg::NONE; 34];
     for (arg, v) in args.iter_mut().zip(values) {
         *arg = Arg { text: v.text(), num: v.num as i32 as i64 };
@@ -160,7 +160,7 @@ pub fn open_table<'b>(ctx: &mut Ctx, rel: &[u8], family: &[u8], buf: &'b mut Lin
     match procfs::open(&Path::proc(ctx.proc_root, rel)) {
         Ok(fd) => Some(Lines::with_limit(fd, buf, limit)),
         Err(e) => {
-            err(&[b"/proc/", rel, b": ", crate::errno::text(e), b"\n"]);
+            err(t!("/proc/%s: %s\n"), &[rel, crate::errno::text(e)]);
             ctx.out.bytes(family);
             ctx.out.str(" not configured in this system.\n");
             None

@@ -55,7 +55,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
 
 fn pairs_or_say(data: &[u8], name: &[u8], printer: &mut Printer) {
     if !snmp::pairs(data, None, printer) {
-        err(&[b"Problem while parsing /proc/net/", name, b"\n"]);
+        err(t!("Problem while parsing /proc/net/%s\n"), &[name]);
     }
 }
 
@@ -69,13 +69,13 @@ fn read(root: &[u8], name: &[u8], parse: &mut dyn FnMut(&[u8])) -> Result<(), Er
     let read = data.read_to_end(&fd);
     parse(data.as_slice());
     if let Err(e) = read {
-        err(&[b"/proc/net/", name, b": ", crate::errno::text(e), b"\n"]);
+        err(t!("/proc/net/%s: %s\n"), &[name, crate::errno::text(e)]);
     }
     Ok(())
 }
 
 /// Says that a file the report needs could not be opened; the report ends there, with status 0.
 fn cannot_open(name: &[u8], e: Errno) -> i32 {
-    err(&[b"cannot open /proc/net/", name, b": ", crate::errno::text(e), b"\n"]);
+    err(t!("cannot open /proc/net/%s: %s\n"), &[name, crate::errno::text(e)]);
     0
 }

@@ -53,7 +53,7 @@ pub fn sentence(found: Found, text: &mut Text) {
 }
 
 fn unpack(tokens: &[u8], text: &mut Text) {
-    crate::pack::unpack(&PAIRS, tokens, text.as_mut_view());
+    crate::text::unpack_tokens(tokens, text.as_mut_view());
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ impl Parser {
         let Some((addr, users)) = group else {
             let file: &[u8] = if self.ipv6 { b"igmp6" } else { b"igmp" };
             let mut n = itoa::Buffer::new();
-            return err(&[b"warning, got bogus ", file, b" line ", n.format(number).as_bytes(), b".\n"]);
+            return err(t!("warning, got bogus %s line %s.\n"), &[file, n.format(number).as_bytes()]);
         };
         let mut t = Text::new();
         if self.ipv6 {

@@ -5,7 +5,7 @@
 use crate::addr::{self, Text};
 use crate::cscan::{scanf_number, skip_space};
 use crate::names::PortProto;
-use crate::out::err;
+use crate::out::err_bytes;
 use crate::procfs::{self, Lines, Path};
 use crate::sockets::{self, Ctx, Row};
 use rustix::io::Errno;
@@ -124,7 +124,7 @@ impl Row<'_> {
             Kind::Raw => (10, b"warning, got bogus raw line.\n"),
         };
         if l.fields < needed {
-            err(&[bogus]);
+            err_bytes(bogus);
             return;
         }
         let (local, remote) = hosts(l.local, l.remote);

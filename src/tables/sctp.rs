@@ -73,7 +73,7 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
     }
     if f[last].is_empty() {
         let kind: &[u8] = if assoc { b"assoc" } else { b"eps" };
-        crate::out::err(&[b"warning, got bogus sctp ", kind, b" line.\n"]);
+        crate::out::err(t!("warning, got bogus sctp %s line.\n"), &[kind]);
         return;
     }
     let lists: &[u8] = if assoc { b"<->\t\n" } else { b"\t\n" };
@@ -90,7 +90,7 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
         }
         if first {
             let queues = [Arg::d(atoi(f[8]) as u32 as i64), Arg::d(atoi(f[7]) as u32 as i64)];
-            printf(row.out, if assoc { b"sctp  %6d %6d " } else { b"sctp                " }, &queues, &[]);
+            printf(row.out, if assoc { t!("sctp  %6d %6d ") } else { t!("sctp                ") }, &queues, &[]);
         } else {
             row.out.str("\n                    ");
         }
@@ -107,11 +107,11 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
             }
         }
         let cells = [Arg::s(&cells[0]), Arg::s(&cells[1])];
-        printf(row.out, if assoc { b"%-23s %-23s" } else { b"%-47s" }, &cells, &[]);
+        printf(row.out, if assoc { t!("%-23s %-23s") } else { t!("%-47s") }, &cells, &[]);
         // The state on an entry's first line. `UNKNOWN(n)` fills the column whatever n is.
         match name(STATES, state as usize) {
-            Some(s) if first => printf(row.out, b" %-11s", &[Arg::s(s)], &[]),
-            None if first => printf(row.out, b" UNKNOWN(%d)", &[Arg::d(state as i64)], &[]),
+            Some(s) if first => printf(row.out, t!(" %-11s"), &[Arg::s(s)], &[]),
+            None if first => printf(row.out, t!(" UNKNOWN(%d)"), &[Arg::d(state as i64)], &[]),
             _ => row.out.spaces(12),
         }
         first = false;

@@ -1,5 +1,6 @@
 //! The UNIX domain socket table from /proc/net/unix (behaviour spec §3 and §4.10).
 
+use crate::text::Packed;
 use crate::printf::{name, printf, Arg};
 use crate::procfs::{self, Lines, Path};
 use crate::scan::{self, Val};
@@ -20,8 +21,8 @@ const STATES: &[u8] = b"FREE||CONNECTING|CONNECTED|DISCONNECTING";
 
 /// net-tools' row; the arguments are Proto, RefCnt, Flags, Type, State, I-Node, Path and the
 /// `-p` program.
-const ROW: &[u8] = b"%-5s %-6d %-11s %-10s %-13s %-8s %s\n";
-const ROW_WITH_PROGRAM: &[u8] = b"%-5s %-6d %-11s %-10s %-13s %-8s %-20s %s\n";
+const ROW: Packed = t!("%-5s %-6d %-11s %-10s %-13s %-8s %s\n");
+const ROW_WITH_PROGRAM: Packed = t!("%-5s %-6d %-11s %-10s %-13s %-8s %-20s %s\n");
 
 /// One line of /proc/net/unix, as net-tools' `sscanf` reads it: the values of
 /// `%p: %lX %lX %lX %X %X %lu %s` (the inode is 0 when the line stops before it, where
@@ -66,7 +67,7 @@ pub fn print(ctx: &mut Ctx) -> i32 {
     };
     while let Some(line) = lines.next_line() {
         let Some([_, refcnt, protocol, flags, kind, state, inode, path]) = parse(line) else {
-            crate::out::err(&[b"warning, got bogus unix line.\n"]);
+            crate::out::err(t!("warning, got bogus unix line.\n"), &[]);
             continue;
         };
         if !sockets::shows(row.opts, listening(flags.num(), state.int())) {
