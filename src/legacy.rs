@@ -27,38 +27,38 @@ pub enum Legacy {
 
 struct Family {
     /// The file under /proc.
-    file: &'static [u8],
+    file: Packed,
     /// The family in the "no support" message.
-    name: &'static [u8],
+    name: Packed,
     /// The title line and the column header (without its newline).
-    header: &'static str,
+    header: Packed,
 }
 
 const FAMILIES: [Family; 5] = [
     Family {
-        file: b"net/ipx/socket",
-        name: b"AF IPX",
-        header: "Active IPX sockets\nProto Recv-Q Send-Q Local Address              Foreign Address            State",
+        file: t!("net/ipx/socket"),
+        name: t!("AF IPX"),
+        header: t!("Active IPX sockets\nProto Recv-Q Send-Q Local Address              Foreign Address            State"),
     },
     Family {
-        file: b"net/ax25",
-        name: b"AF AX25",
-        header: "Active AX.25 sockets\nDest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q",
+        file: t!("net/ax25"),
+        name: t!("AF AX25"),
+        header: t!("Active AX.25 sockets\nDest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q"),
     },
     Family {
-        file: b"net/x25",
-        name: b"AF X25",
-        header: "Active X.25 sockets\nDest         Source          Device  LCI  State        Vr/Vs  Send-Q  Recv-Q",
+        file: t!("net/x25"),
+        name: t!("AF X25"),
+        header: t!("Active X.25 sockets\nDest         Source          Device  LCI  State        Vr/Vs  Send-Q  Recv-Q"),
     },
     Family {
-        file: b"net/nr",
-        name: b"AF NETROM",
-        header: "Active NET/ROM sockets\nUser       Dest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q",
+        file: t!("net/nr"),
+        name: t!("AF NETROM"),
+        header: t!("Active NET/ROM sockets\nUser       Dest       Source     Device  State        Vr/Vs    Send-Q  Recv-Q"),
     },
     Family {
-        file: b"net/rose",
-        name: b"AF ROSE",
-        header: "Active ROSE sockets\ndest_addr   dest_call  src_addr    src_call  dev   lci neigh   state",
+        file: t!("net/rose"),
+        name: t!("AF ROSE"),
+        header: t!("Active ROSE sockets\ndest_addr   dest_call  src_addr    src_call  dev   lci neigh   state"),
     },
 ];
 
@@ -68,22 +68,22 @@ struct Layout {
     columns: [(u8, u8); 3],
     /// Where the rest of the line starts, and the `sscanf` format it is read with.
     rest: u8,
-    scan: &'static [u8],
+    scan: Packed,
     /// The `sscanf` results net-tools accepts; others print `problem` on stdout. None: X.25,
     /// which checks nothing and shows rows whose LCI (value 1) is 0 only with `-a`.
     counts: Option<[u8; 2]>,
-    problem: &'static str,
+    problem: Packed,
     /// net-tools' row format, and which argument each conversion takes: 0 to 2 are the
     /// columns, 3 to 10 the scanned values, 11 the name of the state that value `state`
     /// numbers in `states` (`|`-separated).
     row: Packed,
     pick: [u8; 9],
     state: u8,
-    states: &'static [u8],
+    states: Packed,
 }
 
-const AX25_STATES: &[u8] = b"LISTENING|SABM SENT|DISC SENT|ESTABLISHED|RECOVERY";
-const NETROM_STATES: &[u8] = b"LISTENING|CONN SENT|DISC SENT|ESTABLISHED";
+const AX25_STATES: Packed = t!("LISTENING|SABM SENT|DISC SENT|ESTABLISHED|RECOVERY");
+const NETROM_STATES: Packed = t!("LISTENING|CONN SENT|DISC SENT|ESTABLISHED");
 const STATE: u8 = 11;
 const NONE: (u8, u8) = (0, 0);
 
@@ -94,9 +94,9 @@ const AX25_ROW: Packed = t!("%-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n");
 static AX25_OLD: Layout = Layout {
     columns: [(0, 9), (10, 19), NONE],
     rest: 20,
-    scan: b"%s %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %*d %*d %d %d %*d",
+    scan: t!("%s %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %*d %*d %d %d %*d"),
     counts: Some([4, 6]),
-    problem: "Problem reading data from /proc/net/ax25\n",
+    problem: t!("Problem reading data from /proc/net/ax25\n"),
     row: AX25_ROW,
     pick: [0, 1, 3, STATE, 6, 5, 7, 8, 0],
     state: 1,
@@ -108,9 +108,9 @@ static AX25_OLD: Layout = Layout {
 static AX25_NEW: Layout = Layout {
     columns: [NONE; 3],
     rest: 0,
-    scan: b"%d %d %d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %d %d %*d",
+    scan: t!("%d %d %d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %*d %d %d %*d"),
     counts: Some([3, 5]),
-    problem: "problem reading data from /proc/net/ax25\n",
+    problem: t!("problem reading data from /proc/net/ax25\n"),
     row: AX25_ROW,
     pick: [0, 1, 2, STATE, 5, 4, 6, 7, 0],
     state: 0,
@@ -120,9 +120,9 @@ static AX25_NEW: Layout = Layout {
 static NETROM: Layout = Layout {
     columns: [(0, 9), (10, 19), (20, 29)],
     rest: 30,
-    scan: b"%s %*x/%*x %*x/%*x %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %d %d %*d",
+    scan: t!("%s %*x/%*x %*x/%*x %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %d %d %*d"),
     counts: Some([6, 6]),
-    problem: "Problem reading data from /proc/net/nr\n",
+    problem: t!("Problem reading data from /proc/net/nr\n"),
     row: t!("%-9s  %-9s  %-9s  %-6s  %-11s  %03d/%03d  %-6d  %-6d\n"),
     pick: [0, 1, 2, 3, STATE, 6, 5, 7, 8],
     state: 1,
@@ -132,22 +132,22 @@ static NETROM: Layout = Layout {
 static X25: Layout = Layout {
     columns: [(0, 10), (11, 20), NONE],
     rest: 22,
-    scan: b"%s %d %d %d %d %*d %*d %*d %*d %*d %*d %d %d %*d",
+    scan: t!("%s %d %d %d %d %*d %*d %*d %*d %*d %*d %d %d %*d"),
     counts: None,
-    problem: "",
+    problem: t!(""),
     row: t!("%-15s %-15s %-7s %-3d  %-11s  %02d/%02d  %-6d  %-6d\n"),
     pick: [0, 1, 3, 4, STATE, 7, 6, 8, 9],
     state: 2,
-    states: b"LISTENING|SABM_SENT|DISC_SENT|ESTABLISHED|RECOVERY",
+    states: t!("LISTENING|SABM_SENT|DISC_SENT|ESTABLISHED|RECOVERY"),
 };
 
 /// ROSE has NET/ROM's state names.
 static ROSE: Layout = Layout {
     columns: [NONE; 3],
     rest: 0,
-    scan: b"%s %s %s %s %s %d %d %d",
+    scan: t!("%s %s %s %s %s %d %d %d"),
     counts: Some([8, 8]),
-    problem: "Problem reading data from /proc/net/rose\n",
+    problem: t!("Problem reading data from /proc/net/rose\n"),
     row: t!("%-10s  %-9s  %-10s  %-9s %-5s %3d %5d   %s\n"),
     pick: [3, 4, 5, 6, 7, 8, 9, STATE, 0],
     state: 7,
@@ -156,14 +156,15 @@ static ROSE: Layout = Layout {
 
 pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
     let f = &FAMILIES[family as usize];
-    let fd = match procfs::open(&Path::proc(ctx.env.proc_root, f.file)) {
+    let file = f.file.unpack();
+    let fd = match procfs::open(&Path::proc(ctx.env.proc_root, &file)) {
         Ok(fd) => fd,
-        Err(e) => return sockets::missing_family_file(ctx, f.name, e, Path::proc(b"/proc", f.file).as_bytes()),
+        Err(e) => return sockets::missing_family_file(ctx, &f.name.unpack(), e, Path::proc(b"/proc", &file).as_bytes()),
     };
-    ctx.out.str(f.header);
+    ctx.out.text(f.header);
     let ipx = family == Legacy::Ipx;
     if ipx && ctx.opts.extend > 1 {
-        ctx.out.str(" User");
+        ctx.out.text(t!(" User"));
     }
     ctx.out.byte(b'\n');
     let (mut row, buf) = ctx.split();
@@ -232,13 +233,14 @@ fn show(row: &mut Row, c: &mut CLine, l: &Layout) {
         rest = p;
     }
     let mut v = [Val::Num(0); 8];
-    let n = scan::sscanf(c.at(rest), l.scan, &mut v) as u8;
+    let n = scan::sscanf(c.at(rest), &l.scan.unpack(), &mut v) as u8;
     match l.counts {
-        Some(counts) if !counts.contains(&n) => return row.out.str(l.problem),
+        Some(counts) if !counts.contains(&n) => return row.out.text(l.problem),
         None if row.opts.all == 0 && v[1].int() == 0 => return,
         _ => {}
     }
-    let state = name(l.states, v[l.state as usize].int() as usize).unwrap_or(b"UNKNOWN");
+    let states = l.states.unpack();
+    let state = name(&states, v[l.state as usize].int() as usize).unwrap_or(b"UNKNOWN");
     let mut args = [Arg::s(state); 12];
     for (arg, at) in args.iter_mut().zip(columns) {
         *arg = Arg::s(c.at(at));

@@ -94,7 +94,7 @@ pub fn format_number(f: &mut &[u8]) -> usize {
 }
 
 /// The `i`-th of the `|`-separated names in `list`; None past its end.
-pub fn name(list: &'static [u8], i: usize) -> Option<&'static [u8]> {
+pub fn name(list: &[u8], i: usize) -> Option<&[u8]> {
     list.split(|&b| b == b'|').nth(i)
 }
 

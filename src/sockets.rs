@@ -26,12 +26,12 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// `(servers and established)`, `(only servers)` or `(w/o servers)`.
     pub fn which_sockets(&mut self) {
-        self.out.str(if self.opts.all > 0 {
-            "(servers and established)"
+        self.out.text(if self.opts.all > 0 {
+            t!("(servers and established)")
         } else if self.opts.listening > 0 {
-            "(only servers)"
+            t!("(only servers)")
         } else {
-            "(w/o servers)"
+            t!("(w/o servers)")
         });
     }
 

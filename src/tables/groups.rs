@@ -12,11 +12,8 @@ use crate::procfs::{self, Lines, Path};
 use crate::sockets::{missing_file, Ctx};
 
 pub fn print(ctx: &mut Ctx) -> i32 {
-    ctx.out.str(concat!(
-        "IPv6/IPv4 Group Memberships\n",
-        "Interface       RefCnt Group\n",
-        "--------------- ------ ---------------------\n"
-    ));
+    ctx.out.text(t!("IPv6/IPv4 Group Memberships\nInterface       RefCnt Group\n\
+        --------------- ------ ---------------------\n"));
     let mut parser = Parser { ipv6: false, indexed: false, device: [0; 16] };
     let mut status = 0;
     let f = &ctx.opts.families;

@@ -13,20 +13,20 @@ use rustix::io::Errno;
 /// The two-line Internet header.
 pub fn header(ctx: &mut Ctx) {
     let o = ctx.opts;
-    ctx.out.str("Active Internet connections ");
+    ctx.out.text(t!("Active Internet connections "));
     ctx.which_sockets();
     let out = &mut *ctx.out;
-    out.str("\nProto Recv-Q Send-Q Local Address           Foreign Address         State      ");
+    out.text(t!("\nProto Recv-Q Send-Q Local Address           Foreign Address         State      "));
     if o.extend > 1 {
-        out.str(" User       Inode     ");
+        out.text(t!(" User       Inode     "));
     }
     if o.programs {
-        out.str(" PID/Program name    ");
+        out.text(t!(" PID/Program name    "));
     }
     if o.timers {
-        out.str(" Timer");
+        out.text(t!(" Timer"));
     }
-    out.str("\n");
+    out.text(t!("\n"));
 }
 
 pub fn tcp(ctx: &mut Ctx) -> i32 {

@@ -92,7 +92,7 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
             let queues = [Arg::d(atoi(f[8]) as u32 as i64), Arg::d(atoi(f[7]) as u32 as i64)];
             printf(row.out, if assoc { t!("sctp  %6d %6d ") } else { t!("sctp                ") }, &queues, &[]);
         } else {
-            row.out.str("\n                    ");
+            row.out.text(t!("\n                    "));
         }
         let mut cells = [Text::new(), Text::new()];
         for (i, a) in [l, r].into_iter().enumerate() {

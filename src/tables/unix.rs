@@ -46,13 +46,13 @@ fn cells(flags: u64, kind: i32, state: i32) -> [&'static [u8]; 3] {
 }
 
 pub fn print(ctx: &mut Ctx) -> i32 {
-    ctx.out.str("Active UNIX domain sockets ");
+    ctx.out.text(t!("Active UNIX domain sockets "));
     ctx.which_sockets();
-    ctx.out.str("\nProto RefCnt Flags       Type       State         I-Node  ");
+    ctx.out.text(t!("\nProto RefCnt Flags       Type       State         I-Node  "));
     if ctx.opts.programs {
-        ctx.out.str(" PID/Program name    ");
+        ctx.out.text(t!(" PID/Program name    "));
     }
-    ctx.out.str(" Path\n");
+    ctx.out.text(t!(" Path\n"));
 
     let fd = match procfs::open(&Path::proc(ctx.env.proc_root, b"net/unix")) {
         Ok(fd) => fd,
