@@ -5,7 +5,9 @@
 use crate::addr::{self, Text};
 use crate::cscan::{scanf_number, skip_space};
 use crate::names::PortProto;
-use crate::out::err_bytes;
+use crate::out::err;
+use crate::printf::name;
+use crate::text::Packed;
 use crate::procfs::{self, Lines, Path};
 use crate::sockets::{self, Ctx, Row};
 use rustix::io::Errno;
@@ -30,47 +32,55 @@ pub fn header(ctx: &mut Ctx) {
 }
 
 pub fn tcp(ctx: &mut Ctx) -> i32 {
-    table(ctx, &Table { kind: Kind::Tcp, file: b"tcp", label: b"tcp", what: b"AF INET (tcp)" })
+    table(ctx, Kind::Tcp as usize)
 }
 
 pub fn udp(ctx: &mut Ctx) -> i32 {
-    table(ctx, &Table { kind: Kind::Udp, file: b"udp", label: b"udp", what: b"AF INET (udp)" })
+    table(ctx, Kind::Udp as usize)
 }
 
 pub fn udplite(ctx: &mut Ctx) -> i32 {
-    table(ctx, &Table { kind: Kind::Udp, file: b"udplite", label: b"udpl", what: b"AF INET (udplite)" })
+    table(ctx, UDPLITE)
 }
 
 pub fn raw(ctx: &mut Ctx) -> i32 {
-    table(ctx, &Table { kind: Kind::Raw, file: b"raw", label: b"raw", what: b"AF INET (raw)" })
+    table(ctx, Kind::Raw as usize)
 }
 
-/// How a table's lines are filtered and printed (UDP-Lite prints as UDP).
+/// The protocols by table: each reads `net/<name>` and `net/<name>6`, and labels its rows
+/// with the name's first four letters.
+const PROTOCOLS: Packed = t!("tcp|udp|udplite|raw");
+const UDPLITE: usize = 2;
+
+/// How a table's lines are filtered and printed (UDP-Lite prints as UDP); each is its
+/// protocol's place in `PROTOCOLS`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Tcp,
-    Udp,
-    Raw,
+    Tcp = 0,
+    Udp = 1,
+    Raw = 3,
 }
 
-/// A pair of files: `net/<file>` under `label`, `net/<file>6` under `<label>6`; `what` names
-/// the protocol when the IPv4 file is missing.
-struct Table {
-    kind: Kind,
-    file: &'static [u8],
-    label: &'static [u8],
-    what: &'static [u8],
-}
+/// net-tools' TCP state names by number, `UNKNOWN` last; SCTP sockets show them too.
+pub const TCP_STATES: Packed =
+    t!("|ESTABLISHED|SYN_SENT|SYN_RECV|FIN_WAIT1|FIN_WAIT2|TIME_WAIT|CLOSE|CLOSE_WAIT|LAST_ACK|LISTEN|CLOSING|UNKNOWN");
+pub const TCP_UNKNOWN: usize = 12;
 
-/// One pair of files (behaviour spec §10.3 for the files that cannot be opened).
-fn table(ctx: &mut Ctx, t: &Table) -> i32 {
+/// The files of one protocol (behaviour spec §10.3 for the files that cannot be opened).
+fn table(ctx: &mut Ctx, protocol: usize) -> i32 {
     let everything = ctx.opts.selected() == 0;
+    let names = PROTOCOLS.unpack();
+    let file = name(&names, protocol).unwrap_or_default();
     let mut status = 0;
     if everything || ctx.opts.families.inet > 0 {
-        if let Err(errno) = print_file(ctx, t, false) {
+        if let Err(errno) = print_file(ctx, protocol, file, false) {
             let mut shown_path = Path::proc(b"/proc", b"net/");
-            shown_path.push(t.file);
-            status = sockets::missing_file(ctx, t.what, errno, shown_path.as_bytes());
+            shown_path.push(file);
+            let mut what = Text::new();
+            for part in [&b"AF INET ("[..], file, b")"] {
+                addr::push(&mut what, part);
+            }
+            status = sockets::missing_file(ctx, &what, errno, shown_path.as_bytes());
             if status == 255 {
                 return status;
             }
@@ -78,53 +88,53 @@ fn table(ctx: &mut Ctx, t: &Table) -> i32 {
     }
     if everything || ctx.opts.families.inet6 > 0 {
         // A missing IPv6 twin is silent.
-        let _ = print_file(ctx, t, true);
+        let _ = print_file(ctx, protocol, file, true);
     }
     status
 }
 
-fn print_file(ctx: &mut Ctx, t: &Table, six: bool) -> Result<(), Errno> {
+fn print_file(ctx: &mut Ctx, protocol: usize, file: &[u8], six: bool) -> Result<(), Errno> {
     let mut path = Path::proc(ctx.env.proc_root, b"net/");
-    path.push(t.file).push(if six { b"6" } else { b"" });
+    path.push(file).push(if six { b"6" } else { b"" });
     let fd = procfs::open(&path)?;
+    let mut label = Text::new();
+    addr::push(&mut label, file.get(..4).unwrap_or(file));
+    addr::push(&mut label, if six { b"6" } else { b"" });
+    let kind = match protocol {
+        0 => Kind::Tcp,
+        3 => Kind::Raw,
+        _ => Kind::Udp,
+    };
     let shown = [ctx.shows(false), ctx.shows(true)];
     let mut rows = Row { opts: ctx.opts, out: &mut *ctx.out, names: &mut *ctx.names, programs: &*ctx.programs };
     let mut lines = Lines::new(fd, &mut *ctx.lines);
     // Line 0 is the kernel's column header; net-tools skips it unread.
     let _ = lines.next_line();
     while let Some(text) = lines.next_line() {
-        rows.line(t.kind, t.label, six, &shown, text);
+        rows.line(kind, &label, &shown, text);
     }
     Ok(())
 }
 
-/// The State column of TCP and UDP rows, padded to 11 (RAW rows print the number).
-fn state_column(kind: Kind, st: u32) -> &'static [u8] {
-    /// Indexed by TCP state, with `UNKNOWN` last.
-    const STATES: &[u8; 13 * 11] = b"           ESTABLISHEDSYN_SENT   SYN_RECV   FIN_WAIT1  FIN_WAIT2  \
-        TIME_WAIT  CLOSE      CLOSE_WAIT LAST_ACK   LISTEN     CLOSING    UNKNOWN    ";
-    const UNKNOWN: usize = 12;
-    let i = match (kind, st) {
+/// Where a TCP or UDP row's state is in `TCP_STATES` (RAW rows print the number).
+fn state_index(kind: Kind, st: u32) -> usize {
+    match (kind, st) {
         // States past the kernel's table are undefined behaviour in net-tools (decisions.md).
-        (Kind::Tcp, st) => (st as usize).min(UNKNOWN),
+        (Kind::Tcp, st) => (st as usize).min(TCP_UNKNOWN),
         (_, 1) => 1,
         (_, 7) => 0,
-        _ => UNKNOWN,
-    };
-    STATES.get(i * 11..i * 11 + 11).unwrap_or(&[])
+        _ => TCP_UNKNOWN,
+    }
 }
 
 impl Row<'_> {
     /// One line: checked, filtered by `shown` (indexed by "is a server"), printed.
-    fn line(&mut self, kind: Kind, label: &[u8], six: bool, shown: &[bool; 2], text: &[u8]) {
+    fn line(&mut self, kind: Kind, label: &[u8], shown: &[bool; 2], text: &[u8]) {
         let l = Line::parse(text);
-        let (needed, bogus): (u8, &[u8]) = match kind {
-            Kind::Tcp => (11, b"warning, got bogus tcp line.\n"),
-            Kind::Udp => (10, b"warning, got bogus udp line.\n"),
-            Kind::Raw => (10, b"warning, got bogus raw line.\n"),
-        };
+        let needed = if kind == Kind::Tcp { 11 } else { 10 };
         if l.fields < needed {
-            err_bytes(bogus);
+            let names = PROTOCOLS.unpack();
+            err(t!("warning, got bogus %s line.\n"), &[name(&names, kind as usize).unwrap_or_default()]);
             return;
         }
         let (local, remote) = hosts(l.local, l.remote);
@@ -144,9 +154,7 @@ impl Row<'_> {
         let local = self.cell(&local, l.local_port, proto);
         let remote = self.cell(&remote, l.remote_port, proto);
         let out = &mut *self.out;
-        out.bytes(label);
-        out.bytes(if six { b"6" } else { b"" });
-        out.spaces(6 - label.len() - six as usize);
+        out.left(label, 6);
         out.num_right(l.rx_queue as i64, 6);
         out.byte(b' ');
         out.num_right(l.tx_queue as i64, 6);
@@ -158,7 +166,7 @@ impl Row<'_> {
         if kind == Kind::Raw {
             out.num_left(l.state as i32, 11);
         } else {
-            out.bytes(state_column(kind, l.state));
+            out.left(name(&TCP_STATES.unpack(), state_index(kind, l.state)).unwrap_or_default(), 11);
         }
         let mut t = Text::new();
         if self.opts.timers {
@@ -434,18 +442,19 @@ mod tests {
 
     #[test]
     fn state_columns() {
-        let col = |kind, st| String::from_utf8(state_column(kind, st).to_vec()).unwrap();
-        assert_eq!(col(Kind::Tcp, 0), " ".repeat(11));
+        let states = TCP_STATES.unpack();
+        let col = |kind, st| String::from_utf8(name(&states, state_index(kind, st)).unwrap().to_vec()).unwrap();
+        assert_eq!(col(Kind::Tcp, 0), "");
         assert_eq!(col(Kind::Tcp, 1), "ESTABLISHED");
-        assert_eq!(col(Kind::Tcp, 6), "TIME_WAIT  ");
-        assert_eq!(col(Kind::Tcp, 10), "LISTEN     ");
-        assert_eq!(col(Kind::Tcp, 11), "CLOSING    ");
-        assert_eq!(col(Kind::Tcp, 12), "UNKNOWN    ");
-        assert_eq!(col(Kind::Tcp, u32::MAX), "UNKNOWN    ");
+        assert_eq!(col(Kind::Tcp, 6), "TIME_WAIT");
+        assert_eq!(col(Kind::Tcp, 10), "LISTEN");
+        assert_eq!(col(Kind::Tcp, 11), "CLOSING");
+        assert_eq!(col(Kind::Tcp, 12), "UNKNOWN");
+        assert_eq!(col(Kind::Tcp, u32::MAX), "UNKNOWN");
         assert_eq!(col(Kind::Udp, 1), "ESTABLISHED");
-        assert_eq!(col(Kind::Udp, 7), " ".repeat(11));
-        assert_eq!(col(Kind::Udp, 10), "UNKNOWN    ");
-        assert_eq!(col(Kind::Udp, 0), "UNKNOWN    ");
+        assert_eq!(col(Kind::Udp, 7), "");
+        assert_eq!(col(Kind::Udp, 10), "UNKNOWN");
+        assert_eq!(col(Kind::Udp, 0), "UNKNOWN");
     }
 
     fn seconds(ticks: u64) -> String {

@@ -7,11 +7,9 @@ use crate::printf::{name, printf, Arg};
 use crate::procfs::{self, Lines, Path};
 use crate::scan::{self, atoi, Tokens, Val};
 use crate::sockets::{self, Ctx, Row};
+use crate::tables::inet::{TCP_STATES, TCP_UNKNOWN};
 
 const SPACE: &[u8] = b" \t\n";
-
-/// net-tools' TCP state names, which it uses for SCTP sockets too.
-const STATES: &[u8] = b"|ESTABLISHED|SYN_SENT|SYN_RECV|FIN_WAIT1|FIN_WAIT2|TIME_WAIT|CLOSE|CLOSE_WAIT|LAST_ACK|LISTEN|CLOSING";
 
 pub fn print(ctx: &mut Ctx) -> i32 {
     let o = ctx.opts;
@@ -72,8 +70,8 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
         *field = t.next(SPACE).unwrap_or(b"");
     }
     if f[last].is_empty() {
-        let kind: &[u8] = if assoc { b"assoc" } else { b"eps" };
-        crate::out::err(t!("warning, got bogus sctp %s line.\n"), &[kind]);
+        let kind: &[u8] = if assoc { b"sctp assoc" } else { b"sctp eps" };
+        crate::out::err(t!("warning, got bogus %s line.\n"), &[kind]);
         return;
     }
     let lists: &[u8] = if assoc { b"<->\t\n" } else { b"\t\n" };
@@ -109,7 +107,8 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
         let cells = [Arg::s(&cells[0]), Arg::s(&cells[1])];
         printf(row.out, if assoc { t!("%-23s %-23s") } else { t!("%-47s") }, &cells, &[]);
         // The state on an entry's first line. `UNKNOWN(n)` fills the column whatever n is.
-        match name(STATES, state as usize) {
+        let states = TCP_STATES.unpack();
+        match name(&states, state as usize).filter(|_| (state as usize) < TCP_UNKNOWN) {
             Some(s) if first => printf(row.out, t!(" %-11s"), &[Arg::s(s)], &[]),
             None if first => printf(row.out, t!(" UNKNOWN(%d)"), &[Arg::d(state as i64)], &[]),
             _ => row.out.spaces(12),

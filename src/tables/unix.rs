@@ -67,7 +67,7 @@ pub fn print(ctx: &mut Ctx) -> i32 {
     };
     while let Some(line) = lines.next_line() {
         let Some([_, refcnt, protocol, flags, kind, state, inode, path]) = parse(line) else {
-            crate::out::err(t!("warning, got bogus unix line.\n"), &[]);
+            crate::out::err(t!("warning, got bogus %s line.\n"), &[b"unix"]);
             continue;
         };
         if !sockets::shows(row.opts, listening(flags.num(), state.int())) {
