@@ -12,7 +12,7 @@ use crate::addr::{self, Text};
 use crate::cscan::scanf_number;
 use crate::out::err;
 use crate::printf::{name, printf, Arg};
-use crate::procfs::{self, Lines, Path};
+use crate::procfs::Lines;
 use crate::scan::{self, Val};
 use crate::sockets::{self, Ctx, Row};
 
@@ -157,9 +157,9 @@ static ROSE: Layout = Layout {
 pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
     let f = &FAMILIES[family as usize];
     let file = f.file.unpack();
-    let fd = match procfs::open(&Path::proc(ctx.env.proc_root, &file)) {
+    let fd = match ctx.open(&file) {
         Ok(fd) => fd,
-        Err(e) => return sockets::missing_family_file(ctx, &f.name.unpack(), e, Path::proc(b"/proc", &file).as_bytes()),
+        Err(e) => return sockets::missing_family_file(ctx, &f.name.unpack(), e, &file),
     };
     ctx.out.text(f.header);
     let ipx = family == Legacy::Ipx;

@@ -5,10 +5,11 @@ use crate::legacy::{self, Legacy};
 use crate::names::Names;
 use crate::options::Options;
 use crate::out::{err, Out};
-use crate::procfs::LineBuf;
+use crate::procfs::{self, LineBuf, Path};
 use crate::programs::Programs;
 use crate::tables::{groups, inet, sctp, unix};
 use crate::Env;
+use rustix::fd::OwnedFd;
 use rustix::io::Errno;
 
 /// What every socket table needs while it prints.
@@ -44,6 +45,11 @@ impl Ctx<'_> {
     pub fn split(&mut self) -> (Row<'_>, &mut LineBuf) {
         let row = Row { opts: self.opts, out: &mut *self.out, names: &mut *self.names, programs: &*self.programs };
         (row, &mut *self.lines)
+    }
+
+    /// Opens `rel` under the proc root, e.g. `net/tcp`.
+    pub fn open(&self, rel: &[u8]) -> Result<OwnedFd, Errno> {
+        procfs::open(&Path::proc(self.env.proc_root, rel))
     }
 
     fn load_programs(&mut self) {
@@ -166,24 +172,24 @@ pub fn shows(opts: &Options, server: bool) -> bool {
     opts.all > 0 || (opts.listening > 0) == server
 }
 
-/// The IPv4 file of a socket table could not be opened (behaviour spec §10.3); `what` names
-/// it in the message, e.g. `AF INET (tcp)`. Returns the table's status: 255 for errors other
+/// The IPv4 file of a socket table, `/proc/<rel>`, could not be opened (behaviour spec
+/// §10.3); `what` names it in the message, e.g. `AF INET (tcp)`. Returns the table's status: 255 for errors other
 /// than a missing or unreadable file (which end the listing), 1 when the user asked for this
 /// protocol by name (the table still prints its IPv6 twin), else 0. An IPv6 twin that cannot
 /// be opened is skipped silently, as net-tools does.
-pub fn missing_file(ctx: &Ctx, what: &[u8], errno: Errno, path: &[u8]) -> i32 {
+pub fn missing_file(ctx: &Ctx, what: &[u8], errno: Errno, rel: &[u8]) -> i32 {
     let errno = if errno == Errno::ACCESS { Errno::NOENT } else { errno };
     if ctx.opts.no_protocol_named && errno == Errno::NOENT {
         return 0;
     }
-    missing_family_file(ctx, what, errno, path)
+    missing_family_file(ctx, what, errno, rel)
 }
 
 /// The rule of the legacy families (IPX, AX.25, ...): only ENOENT means "not supported", and
 /// it is reported whether or not protocols were implied.
-pub fn missing_family_file(ctx: &Ctx, what: &[u8], errno: Errno, path: &[u8]) -> i32 {
+pub fn missing_family_file(ctx: &Ctx, what: &[u8], errno: Errno, rel: &[u8]) -> i32 {
     if errno != Errno::NOENT {
-        err(t!("%s: %s\n"), &[path, crate::errno::text(errno)]);
+        err(t!("/proc/%s: %s\n"), &[rel, crate::errno::text(errno)]);
         return 255;
     }
     let selected = ctx.opts.selected() != 0;

@@ -8,7 +8,7 @@ use crate::cscan::{c_str, contains, scanf_chars, scanf_number, scanf_number_widt
 use crate::cscan::skip_space;
 use crate::names::Names;
 use crate::out::{err, Out};
-use crate::procfs::{self, Lines, Path};
+use crate::procfs::Lines;
 use crate::sockets::{missing_file, Ctx};
 
 pub fn print(ctx: &mut Ctx) -> i32 {
@@ -19,10 +19,10 @@ pub fn print(ctx: &mut Ctx) -> i32 {
     let f = &ctx.opts.families;
     let (inet, inet6) = (f.inet > 0, f.inet6 > 0);
     if inet {
-        match procfs::open(&Path::proc(ctx.env.proc_root, b"net/igmp")) {
+        match ctx.open(b"net/igmp") {
             Ok(fd) => parser.file(ctx, fd),
             Err(e) => {
-                status = missing_file(ctx, b"AF INET (igmp)", e, b"/proc/net/igmp");
+                status = missing_file(ctx, b"AF INET (igmp)", e, b"net/igmp");
                 if status == 255 {
                     return status;
                 }
@@ -31,7 +31,7 @@ pub fn print(ctx: &mut Ctx) -> i32 {
     }
     if inet6 {
         // A missing igmp6 is silent.
-        if let Ok(fd) = procfs::open(&Path::proc(ctx.env.proc_root, b"net/igmp6")) {
+        if let Ok(fd) = ctx.open(b"net/igmp6") {
             parser.file(ctx, fd);
         }
     }

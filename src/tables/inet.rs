@@ -71,16 +71,16 @@ fn table(ctx: &mut Ctx, protocol: usize) -> i32 {
     let everything = ctx.opts.selected() == 0;
     let names = PROTOCOLS.unpack();
     let file = name(&names, protocol).unwrap_or_default();
+    let mut rel = Path::new();
+    rel.push(b"net/").push(file);
     let mut status = 0;
     if everything || ctx.opts.families.inet > 0 {
-        if let Err(errno) = print_file(ctx, protocol, file, false) {
-            let mut shown_path = Path::proc(b"/proc", b"net/");
-            shown_path.push(file);
+        if let Err(errno) = print_file(ctx, protocol, rel.as_bytes(), false) {
             let mut what = Text::new();
             for part in [&b"AF INET ("[..], file, b")"] {
                 addr::push(&mut what, part);
             }
-            status = sockets::missing_file(ctx, &what, errno, shown_path.as_bytes());
+            status = sockets::missing_file(ctx, &what, errno, rel.as_bytes());
             if status == 255 {
                 return status;
             }
@@ -88,15 +88,17 @@ fn table(ctx: &mut Ctx, protocol: usize) -> i32 {
     }
     if everything || ctx.opts.families.inet6 > 0 {
         // A missing IPv6 twin is silent.
-        let _ = print_file(ctx, protocol, file, true);
+        let _ = print_file(ctx, protocol, rel.as_bytes(), true);
     }
     status
 }
 
-fn print_file(ctx: &mut Ctx, protocol: usize, file: &[u8], six: bool) -> Result<(), Errno> {
-    let mut path = Path::proc(ctx.env.proc_root, b"net/");
-    path.push(file).push(if six { b"6" } else { b"" });
+/// Prints `rel` (`net/<name>`), or with `six` its IPv6 twin.
+fn print_file(ctx: &mut Ctx, protocol: usize, rel: &[u8], six: bool) -> Result<(), Errno> {
+    let mut path = Path::proc(ctx.env.proc_root, rel);
+    path.push(if six { b"6" } else { b"" });
     let fd = procfs::open(&path)?;
+    let file = rel.get(4..).unwrap_or_default();
     let mut label = Text::new();
     addr::push(&mut label, file.get(..4).unwrap_or(file));
     addr::push(&mut label, if six { b"6" } else { b"" });

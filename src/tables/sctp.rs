@@ -4,7 +4,7 @@
 use crate::addr::{self, Text};
 use crate::names::PortProto;
 use crate::printf::{name, printf, Arg};
-use crate::procfs::{self, Lines, Path};
+use crate::procfs::{Lines, Path};
 use crate::scan::{self, atoi, Tokens, Val};
 use crate::sockets::{self, Ctx, Row};
 use crate::tables::inet::{TCP_STATES, TCP_UNKNOWN};
@@ -32,15 +32,13 @@ fn table(ctx: &mut Ctx, assocs: bool) -> i32 {
         if !everything && wanted == 0 {
             continue;
         }
-        let mut path = Path::proc(ctx.env.proc_root, b"net/");
-        path.push(dir).push(name);
-        let fd = match procfs::open(&path) {
+        let mut rel = Path::new();
+        rel.push(b"net/").push(dir).push(name);
+        let fd = match ctx.open(rel.as_bytes()) {
             Ok(fd) => fd,
             Err(_) if dir == b"sctp6/" => continue,
             Err(e) => {
-                let mut shown = Path::proc(b"/proc", b"net/");
-                shown.push(dir).push(name);
-                status = sockets::missing_file(ctx, b"AF INET (sctp)", e, shown.as_bytes());
+                status = sockets::missing_file(ctx, b"AF INET (sctp)", e, rel.as_bytes());
                 if status == 255 {
                     return status;
                 }

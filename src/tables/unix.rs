@@ -2,7 +2,7 @@
 
 use crate::text::Packed;
 use crate::printf::{name, printf, Arg};
-use crate::procfs::{self, Lines, Path};
+use crate::procfs::Lines;
 use crate::scan::{self, Val};
 use crate::sockets::{self, Ctx};
 
@@ -54,9 +54,9 @@ pub fn print(ctx: &mut Ctx) -> i32 {
     }
     ctx.out.text(t!(" Path\n"));
 
-    let fd = match procfs::open(&Path::proc(ctx.env.proc_root, b"net/unix")) {
+    let fd = match ctx.open(b"net/unix") {
         Ok(fd) => fd,
-        Err(e) => return sockets::missing_file(ctx, b"AF UNIX", e, b"/proc/net/unix"),
+        Err(e) => return sockets::missing_file(ctx, b"AF UNIX", e, b"net/unix"),
     };
     let (row, buf) = ctx.split();
     let mut lines = Lines::new(fd, buf);
