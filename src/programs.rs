@@ -13,19 +13,21 @@ use rustix::io::Errno;
 /// net-tools keeps `PID/name` in a 20-byte C string.
 const CELL: usize = 19;
 
-/// A socket some process holds, with that process's `PID/name` cell.
+/// A socket some process holds: its inode, and where that process's `PID/name` cell is in
+/// `Programs::cells`. Processes add their cells in scan order, so among holders of an inode
+/// the one found first has the lowest `at`, and wins. (The layout and sort key are those of
+/// `names::Entry`, so both tables sort with the same code.)
 #[derive(Clone, Copy)]
 struct Socket {
-    inode: u64,
-    /// The process's place in the scan: among holders of an inode the first one found wins.
-    process: u32,
-    len: u8,
-    cell: [u8; CELL],
+    /// (Wide only to share `names::Entry`'s layout.)
+    inode: u128,
+    at: usize,
+    len: u32,
 }
 
 impl Socket {
-    fn key(&self) -> (u64, u32) {
-        (self.inode, self.process)
+    fn key(&self) -> (u128, usize) {
+        (self.inode, self.at)
     }
 }
 
@@ -33,13 +35,13 @@ pub struct Programs {
     loaded: bool,
     /// Sorted by `Socket::key` once the scan is over.
     sockets: MapVec<Socket>,
-    /// How many processes have been named so far.
-    processes: u32,
+    /// The processes' cells, one after another.
+    cells: MapVec<u8>,
 }
 
 impl Programs {
     pub fn new() -> Self {
-        Programs { loaded: false, sockets: MapVec::new(), processes: 0 }
+        Programs { loaded: false, sockets: MapVec::new(), cells: MapVec::new() }
     }
 
     pub fn is_loaded(&self) -> bool {
@@ -95,13 +97,10 @@ impl Programs {
             // cmdline is read at the process's first socket; when that fails, net-tools
             // skips the socket and tries again at the next one.
             if named.is_none() {
-                named = read_cell(proc_dir, pid);
-                self.processes += 1;
+                named = self.read_cell(proc_dir, pid);
             }
-            if let Some(mut socket) = named {
-                socket.inode = inode;
-                socket.process = self.processes;
-                let _ = self.sockets.push(socket);
+            if let Some((at, len)) = named {
+                let _ = self.sockets.push(Socket { inode: inode.into(), at, len });
             }
         }
         Ok(())
@@ -111,14 +110,15 @@ impl Programs {
     pub fn clear(&mut self) {
         self.loaded = false;
         self.sockets.clear();
-        self.processes = 0;
+        self.cells.clear();
     }
 
     /// The `PID/name` cell for a socket inode, at most 19 bytes; None when no process holds it.
     pub fn lookup(&self, inode: u64) -> Option<&[u8]> {
         let sockets = self.sockets.as_slice();
-        let first = sockets.get(sockets.partition_point(|s| s.inode < inode))?;
-        (first.inode == inode).then(|| first.cell.get(..first.len as usize).unwrap_or(&[]))
+        let first = sockets.get(sockets.partition_point(|s| s.inode < inode.into()))?;
+        let cell = self.cells.as_slice().get(first.at..first.at + first.len as usize);
+        (first.inode == inode.into()).then(|| cell.unwrap_or(&[]))
     }
 }
 
@@ -147,25 +147,27 @@ fn socket_inode(link: &[u8]) -> Option<u64> {
     }
 }
 
-/// A socket entry holding the cell `PID/argv0-name`, from /proc/PID/cmdline (one read of at most 511 bytes): argv[0] after
-/// its last `/` when it starts with one, else all of it; cut to 19 bytes.
-fn read_cell(proc_dir: &OwnedFd, pid: &[u8]) -> Option<Socket> {
-    let mut path = Path::new();
-    path.push(pid).push(b"/cmdline");
-    let fd = openat(proc_dir, path.c_str(), OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
-    let mut cmdline = [0u8; 511];
-    let len = rustix::io::read(&fd, &mut cmdline).ok()?;
-    let argv0 = cmdline[..len].split(|&b| b == 0).next().unwrap_or(&[]);
-    let name = match argv0 {
-        [b'/', ..] => argv0.rsplit(|&b| b == b'/').next().unwrap_or(&[]),
-        _ => argv0,
-    };
-    let mut socket = Socket { inode: 0, process: 0, len: 0, cell: [0; CELL] };
-    for (to, &b) in socket.cell.iter_mut().zip(pid.iter().chain(b"/").chain(name)) {
-        *to = b;
-        socket.len += 1;
+impl Programs {
+    /// Appends the cell `PID/argv0-name` to `cells`, from /proc/PID/cmdline (one read of at
+    /// most 511 bytes): argv[0] after its last `/` when it starts with one, else all of it;
+    /// cut to 19 bytes. Returns where it is.
+    fn read_cell(&mut self, proc_dir: &OwnedFd, pid: &[u8]) -> Option<(usize, u32)> {
+        let mut path = Path::new();
+        path.push(pid).push(b"/cmdline");
+        let fd = openat(proc_dir, path.c_str(), OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
+        let mut cmdline = [0u8; 511];
+        let len = rustix::io::read(&fd, &mut cmdline).ok()?;
+        let argv0 = cmdline[..len].split(|&b| b == 0).next().unwrap_or(&[]);
+        let name = match argv0 {
+            [b'/', ..] => argv0.rsplit(|&b| b == b'/').next().unwrap_or(&[]),
+            _ => argv0,
+        };
+        let at = self.cells.len();
+        for &b in pid.iter().chain(b"/").chain(name).take(CELL) {
+            self.cells.push(b);
+        }
+        Some((at, (self.cells.len() - at) as u32))
     }
-    Some(socket)
 }
 
 #[cfg(test)]
@@ -198,7 +200,7 @@ mod tests {
         let mut want = Vec::new();
         for i in 0..5000u32 {
             x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            let s = Socket { inode: x >> 54, process: i, len: 0, cell: [0; CELL] };
+            let s = Socket { inode: (x >> 54).into(), at: i as usize, len: 0 };
             assert!(v.push(s));
             want.push(s.key());
         }
@@ -211,11 +213,13 @@ mod tests {
     fn first_process_wins() {
         let mut p = Programs::new();
         for (process, name) in [&b"7/a"[..], b"3/b"].iter().enumerate() {
-            let mut cell = [0; CELL];
-            cell[..name.len()].copy_from_slice(name);
+            let at = p.cells.len();
+            for &b in *name {
+                p.cells.push(b);
+            }
             for inode in [5, 9, 1] {
-                let inode = inode + process as u64 * 4;
-                p.sockets.push(Socket { inode, process: process as u32, len: name.len() as u8, cell });
+                let inode = inode + process as u128 * 4;
+                p.sockets.push(Socket { inode, at, len: name.len() as u32 });
             }
         }
         p.sockets.sort_by_key(Socket::key);
