@@ -16,14 +16,12 @@ use crate::procfs::Lines;
 use crate::scan::{self, Val};
 use crate::sockets::{self, Ctx, Row};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Legacy {
-    Ipx,
-    Ax25,
-    X25,
-    Netrom,
-    Rose,
-}
+/// The families, by their place in `FAMILIES`.
+pub const IPX: u8 = 0;
+pub const AX25: u8 = 1;
+pub const X25: u8 = 2;
+pub const NETROM: u8 = 3;
+pub const ROSE: u8 = 4;
 
 struct Family {
     /// The file under /proc.
@@ -117,7 +115,7 @@ static AX25_NEW: Layout = Layout {
     states: AX25_STATES,
 };
 
-static NETROM: Layout = Layout {
+static NETROM_LAYOUT: Layout = Layout {
     columns: [(0, 9), (10, 19), (20, 29)],
     rest: 30,
     scan: t!("%s %*x/%*x %*x/%*x %d %d %d %*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d/%*d %*d %d %d %*d"),
@@ -129,7 +127,7 @@ static NETROM: Layout = Layout {
     states: NETROM_STATES,
 };
 
-static X25: Layout = Layout {
+static X25_LAYOUT: Layout = Layout {
     columns: [(0, 10), (11, 20), NONE],
     rest: 22,
     scan: t!("%s %d %d %d %d %*d %*d %*d %*d %*d %*d %d %d %*d"),
@@ -142,7 +140,7 @@ static X25: Layout = Layout {
 };
 
 /// ROSE has NET/ROM's state names.
-static ROSE: Layout = Layout {
+static ROSE_LAYOUT: Layout = Layout {
     columns: [NONE; 3],
     rest: 0,
     scan: t!("%s %s %s %s %s %d %d %d"),
@@ -154,15 +152,16 @@ static ROSE: Layout = Layout {
     states: NETROM_STATES,
 };
 
-pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
-    let f = &FAMILIES[family as usize];
+/// Prints the table of `family` (`IPX` to `ROSE`).
+pub fn print(ctx: &mut Ctx, family: u8) -> i32 {
+    let Some(f) = FAMILIES.get(family as usize) else { return 0 };
     let file = f.file.unpack();
     let fd = match ctx.open(&file) {
         Ok(fd) => fd,
         Err(e) => return sockets::missing_family_file(ctx, &f.name.unpack(), e, &file),
     };
     ctx.out.text(f.header);
-    let ipx = family == Legacy::Ipx;
+    let ipx = family == IPX;
     if ipx && ctx.opts.extend > 1 {
         ctx.out.text(t!(" User"));
     }
@@ -172,20 +171,20 @@ pub fn print(ctx: &mut Ctx, family: Legacy) -> i32 {
     let limit = if ipx { 254 } else { 255 };
     let mut lines = Lines::with_limit(fd, buf, limit);
     // net-tools skips the first line (a header) unread; AX.25 tells its format by it.
-    if family != Legacy::Ax25 {
+    if family != AX25 {
         lines.next_line();
     }
     let mut c = CLine { buf: [0; 256], limit };
     // IPX ports keep their values when a line's port does not read (see `ipx_row`).
     let mut ports = [0u16; 2];
     let mut layout = match family {
-        Legacy::Ax25 => &AX25_NEW,
-        Legacy::Netrom => &NETROM,
-        Legacy::Rose => &ROSE,
-        _ => &X25, // (IPX has no layout)
+        AX25 => &AX25_NEW,
+        NETROM => &NETROM_LAYOUT,
+        ROSE => &ROSE_LAYOUT,
+        _ => &X25_LAYOUT, // (IPX has no layout)
     };
     // Only AX.25 looks at its first line: old kernels' `dest_addr` header tells their format.
-    let mut first = family == Legacy::Ax25;
+    let mut first = family == AX25;
     while let Some(piece) = lines.next_line() {
         c.load(piece);
         if first {
@@ -431,16 +430,16 @@ mod tests {
     #[test]
     fn rows_follow_their_layouts() {
         let nr = b"N0CALL    N1CALL-2  N2CALL-3  nr0  01/02 03/04  3   1   2   0   0/010 0/120 0/180   0/000 0/03  4     5     6 777";
-        assert_eq!(shown(&NETROM, nr, false), b"N0CALL     N1CALL-2   N2CALL-3   nr0     ESTABLISHED  002/001  5       6     \n");
-        assert_eq!(shown(&NETROM, b"short", false), b"Problem reading data from /proc/net/nr\n");
+        assert_eq!(shown(&NETROM_LAYOUT, nr, false), b"N0CALL     N1CALL-2   N2CALL-3   nr0     ESTABLISHED  002/001  5       6     \n");
+        assert_eq!(shown(&NETROM_LAYOUT, b"short", false), b"Problem reading data from /proc/net/nr\n");
         let x25 = b"0123456789 9876543210 x25  001  9  -1  2  0   0   0   0   0   0     0     0 1";
-        assert_eq!(shown(&X25, x25, false), b"0123456789      987654321       x25     1    UNKNOWN      02/-1  0       0     \n");
+        assert_eq!(shown(&X25_LAYOUT, x25, false), b"0123456789      987654321       x25     1    UNKNOWN      02/-1  0       0     \n");
         // LCI 0 shows with -a only; fields the line lacks print as 0.
         let x25 = b"0123456789 9876543210 x25  000";
-        assert!(shown(&X25, x25, false).is_empty());
-        assert_eq!(shown(&X25, x25, true), b"0123456789      987654321       x25     0    LISTENING    00/00  0       0     \n");
+        assert!(shown(&X25_LAYOUT, x25, false).is_empty());
+        assert_eq!(shown(&X25_LAYOUT, x25, true), b"0123456789      987654321       x25     0    LISTENING    00/00  0       0     \n");
         let rose = b"2341234567 N0CALL-1  2342345678 N1CALL    rose0 001 00001  3";
-        assert_eq!(shown(&ROSE, rose, false), b"2341234567  N0CALL-1   2342345678  N1CALL    rose0   1     1   ESTABLISHED\n");
+        assert_eq!(shown(&ROSE_LAYOUT, rose, false), b"2341234567  N0CALL-1   2342345678  N1CALL    rose0   1     1   ESTABLISHED\n");
     }
 
     #[test]

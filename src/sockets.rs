@@ -1,7 +1,7 @@
 //! The socket listing (netstat's default mode): which sections run, in which order, and what
 //! stops the listing early.
 
-use crate::legacy::{self, Legacy};
+use crate::legacy;
 use crate::names::Names;
 use crate::options::Options;
 use crate::out::{err, Out};
@@ -52,7 +52,8 @@ impl Ctx<'_> {
         procfs::open(&Path::proc(self.env.proc_root, rel))
     }
 
-    fn load_programs(&mut self) {
+    /// Loads the `-p` map if it is wanted and not loaded yet.
+    pub fn load_programs(&mut self) {
         if self.opts.programs && !self.programs.is_loaded() {
             self.programs.load(self.env.proc_root);
         }
@@ -71,56 +72,40 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     })
 }
 
-/// A section of the listing: prints its table, returns its status.
-type Section = fn(&mut Ctx) -> i32;
+/// A section of the listing: prints its table (given its place in its module's list of
+/// protocols or families), returns its status.
+type Section = fn(&mut Ctx, u8) -> i32;
+
+/// The sections in listing order (`-g` is the one that only prints when asked for).
+static SECTIONS: [(Section, u8); 12] = [
+    (inet::table, inet::TCP),
+    (sctp::print, 0),
+    (inet::table, inet::UDP),
+    (inet::table, inet::UDPLITE),
+    (inet::table, inet::RAW),
+    (groups::print, 0),
+    (unix::print, 0),
+    (legacy::print, legacy::IPX),
+    (legacy::print, legacy::AX25),
+    (legacy::print, legacy::X25),
+    (legacy::print, legacy::NETROM),
+    (legacy::print, legacy::ROSE),
+];
+const GROUPS: usize = 5;
 
 /// One listing, section by section; a section that fails ends the listing with its status.
 fn one_listing(ctx: &mut Ctx) -> i32 {
     let o = ctx.opts;
-    let selected = o.selected();
-    let everything = selected == 0;
+    let f = &o.families;
+    let everything = o.selected() == 0;
     if everything || o.tcp + o.sctp + o.udp + o.udplite + o.raw > 0 {
         ctx.load_programs();
         inet::header(ctx);
     }
-    let sections: [(bool, Section); 5] = [
-        (o.tcp > 0, inet::tcp),
-        (o.sctp > 0, sctp::print),
-        (o.udp > 0, inet::udp),
-        (o.udplite > 0, inet::udplite),
-        (o.raw > 0, inet::raw),
-    ];
-    for (wanted, print) in sections {
-        if everything || wanted {
-            let status = print(ctx);
-            if status != 0 {
-                return status;
-            }
-        }
-    }
-    if o.groups > 0 {
-        let status = groups::print(ctx);
-        if status != 0 {
-            return status;
-        }
-    }
-    if everything || o.families.unix > 0 {
-        ctx.load_programs();
-        let status = unix::print(ctx);
-        if status != 0 {
-            return status;
-        }
-    }
-    let f = &o.families;
-    for (count, family) in [
-        (f.ipx, Legacy::Ipx),
-        (f.ax25, Legacy::Ax25),
-        (f.x25, Legacy::X25),
-        (f.netrom, Legacy::Netrom),
-        (f.rose, Legacy::Rose),
-    ] {
-        if everything || count > 0 {
-            let status = legacy::print(ctx, family);
+    let wanted = [o.tcp, o.sctp, o.udp, o.udplite, o.raw, o.groups, f.unix, f.ipx, f.ax25, f.x25, f.netrom, f.rose];
+    for (i, (count, (print, which))) in wanted.into_iter().zip(SECTIONS).enumerate() {
+        if count > 0 || everything && i != GROUPS {
+            let status = print(ctx, which);
             if status != 0 {
                 return status;
             }

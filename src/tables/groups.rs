@@ -11,7 +11,8 @@ use crate::out::{err, Out};
 use crate::procfs::Lines;
 use crate::sockets::{missing_file, Ctx};
 
-pub fn print(ctx: &mut Ctx) -> i32 {
+/// (One section: `_which` is 0.)
+pub fn print(ctx: &mut Ctx, _which: u8) -> i32 {
     ctx.out.text(t!("IPv6/IPv4 Group Memberships\nInterface       RefCnt Group\n\
         --------------- ------ ---------------------\n"));
     let mut parser = Parser { ipv6: false, indexed: false, device: [0; 16] };

@@ -31,34 +31,21 @@ pub fn header(ctx: &mut Ctx) {
     out.text(t!("\n"));
 }
 
-pub fn tcp(ctx: &mut Ctx) -> i32 {
-    table(ctx, Kind::Tcp as usize)
-}
-
-pub fn udp(ctx: &mut Ctx) -> i32 {
-    table(ctx, Kind::Udp as usize)
-}
-
-pub fn udplite(ctx: &mut Ctx) -> i32 {
-    table(ctx, UDPLITE)
-}
-
-pub fn raw(ctx: &mut Ctx) -> i32 {
-    table(ctx, Kind::Raw as usize)
-}
-
 /// The protocols by table: each reads `net/<name>` and `net/<name>6`, and labels its rows
 /// with the name's first four letters.
 const PROTOCOLS: Packed = t!("tcp|udp|udplite|raw");
-const UDPLITE: usize = 2;
+pub const TCP: u8 = 0;
+pub const UDP: u8 = 1;
+pub const UDPLITE: u8 = 2;
+pub const RAW: u8 = 3;
 
 /// How a table's lines are filtered and printed (UDP-Lite prints as UDP); each is its
 /// protocol's place in `PROTOCOLS`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Tcp = 0,
-    Udp = 1,
-    Raw = 3,
+    Tcp = TCP as isize,
+    Udp = UDP as isize,
+    Raw = RAW as isize,
 }
 
 /// net-tools' TCP state names by number, `UNKNOWN` last; SCTP sockets show them too.
@@ -67,10 +54,10 @@ pub const TCP_STATES: Packed =
 pub const TCP_UNKNOWN: usize = 12;
 
 /// The files of one protocol (behaviour spec §10.3 for the files that cannot be opened).
-fn table(ctx: &mut Ctx, protocol: usize) -> i32 {
+pub fn table(ctx: &mut Ctx, protocol: u8) -> i32 {
     let everything = ctx.opts.selected() == 0;
     let names = PROTOCOLS.unpack();
-    let file = name(&names, protocol).unwrap_or_default();
+    let file = name(&names, protocol as usize).unwrap_or_default();
     let mut rel = Path::new();
     rel.push(b"net/").push(file);
     let mut status = 0;
@@ -94,7 +81,7 @@ fn table(ctx: &mut Ctx, protocol: usize) -> i32 {
 }
 
 /// Prints `rel` (`net/<name>`), or with `six` its IPv6 twin.
-fn print_file(ctx: &mut Ctx, protocol: usize, rel: &[u8], six: bool) -> Result<(), Errno> {
+fn print_file(ctx: &mut Ctx, protocol: u8, rel: &[u8], six: bool) -> Result<(), Errno> {
     let mut path = Path::proc(ctx.env.proc_root, rel);
     path.push(if six { b"6" } else { b"" });
     let fd = procfs::open(&path)?;
@@ -103,8 +90,8 @@ fn print_file(ctx: &mut Ctx, protocol: usize, rel: &[u8], six: bool) -> Result<(
     addr::push(&mut label, file.get(..4).unwrap_or(file));
     addr::push(&mut label, if six { b"6" } else { b"" });
     let kind = match protocol {
-        0 => Kind::Tcp,
-        3 => Kind::Raw,
+        TCP => Kind::Tcp,
+        RAW => Kind::Raw,
         _ => Kind::Udp,
     };
     let shown = [ctx.shows(false), ctx.shows(true)];

@@ -11,7 +11,8 @@ use crate::tables::inet::{TCP_STATES, TCP_UNKNOWN};
 
 const SPACE: &[u8] = b" \t\n";
 
-pub fn print(ctx: &mut Ctx) -> i32 {
+/// (SCTP is one section: `_which` is 0.)
+pub fn print(ctx: &mut Ctx, _which: u8) -> i32 {
     let o = ctx.opts;
     if o.all > 0 || o.listening > 0 {
         let status = table(ctx, false);

@@ -45,7 +45,9 @@ fn cells(flags: u64, kind: i32, state: i32) -> [&'static [u8]; 3] {
     [marks, kind.unwrap_or(b"UNKNOWN"), state.unwrap_or(b"UNKNOWN")]
 }
 
-pub fn print(ctx: &mut Ctx) -> i32 {
+/// (One section: `_which` is 0.)
+pub fn print(ctx: &mut Ctx, _which: u8) -> i32 {
+    ctx.load_programs();
     ctx.out.text(t!("Active UNIX domain sockets "));
     ctx.which_sockets();
     ctx.out.text(t!("\nProto RefCnt Flags       Type       State         I-Node  "));
