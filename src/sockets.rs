@@ -76,20 +76,35 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
 /// protocols or families), returns its status.
 type Section = fn(&mut Ctx, u8) -> i32;
 
-/// The sections in listing order (`-g` is the one that only prints when asked for).
-static SECTIONS: [(Section, u8); 12] = [
-    (inet::table, inet::TCP),
-    (sctp::print, 0),
-    (inet::table, inet::UDP),
-    (inet::table, inet::UDPLITE),
-    (inet::table, inet::RAW),
-    (groups::print, 0),
-    (unix::print, 0),
-    (legacy::print, legacy::IPX),
-    (legacy::print, legacy::AX25),
-    (legacy::print, legacy::X25),
-    (legacy::print, legacy::NETROM),
-    (legacy::print, legacy::ROSE),
+/// The sections in listing order (`-g` is the one that only prints when asked for), and
+/// the argument each is called with (two arrays, not one of pairs: no padding).
+static SECTIONS: [Section; 12] = [
+    inet::table,
+    sctp::print,
+    inet::table,
+    inet::table,
+    inet::table,
+    groups::print,
+    unix::print,
+    legacy::print,
+    legacy::print,
+    legacy::print,
+    legacy::print,
+    legacy::print,
+];
+static WHICH: [u8; 12] = [
+    inet::TCP,
+    0,
+    inet::UDP,
+    inet::UDPLITE,
+    inet::RAW,
+    0,
+    0,
+    legacy::IPX,
+    legacy::AX25,
+    legacy::X25,
+    legacy::NETROM,
+    legacy::ROSE,
 ];
 const GROUPS: usize = 5;
 
@@ -103,7 +118,7 @@ fn one_listing(ctx: &mut Ctx) -> i32 {
         inet::header(ctx);
     }
     let wanted = [o.tcp, o.sctp, o.udp, o.udplite, o.raw, o.groups, f.unix, f.ipx, f.ax25, f.x25, f.netrom, f.rose];
-    for (i, (count, (print, which))) in wanted.into_iter().zip(SECTIONS).enumerate() {
+    for (i, (count, (print, which))) in wanted.into_iter().zip(SECTIONS.into_iter().zip(WHICH)).enumerate() {
         if count > 0 || everything && i != GROUPS {
             let status = print(ctx, which);
             if status != 0 {
