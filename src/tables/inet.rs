@@ -63,11 +63,9 @@ pub fn table(ctx: &mut Ctx, protocol: u8) -> i32 {
     let mut status = 0;
     if everything || ctx.opts.families.inet > 0 {
         if let Err(errno) = print_file(ctx, protocol, rel.as_bytes(), false) {
-            let mut what = Text::new();
-            for part in [&b"AF INET ("[..], file, b")"] {
-                addr::push(&mut what, part);
-            }
-            status = sockets::missing_file(ctx, &what, errno, rel.as_bytes());
+            let whats = t!("AF INET (tcp)|AF INET (udp)|AF INET (udplite)|AF INET (raw)").unpack();
+            let what = name(&whats, protocol as usize).unwrap_or_default();
+            status = sockets::missing_file(ctx, what, errno, rel.as_bytes());
             if status == 255 {
                 return status;
             }
