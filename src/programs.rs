@@ -5,6 +5,7 @@ use crate::arena::MapVec;
 use crate::cscan::strtoul_auto;
 use crate::out::err;
 use crate::procfs::Path;
+use core::ffi::CStr;
 use core::mem::MaybeUninit;
 use rustix::fd::{AsFd, BorrowedFd, OwnedFd};
 use rustix::fs::{openat, Mode, OFlags, RawDir, CWD};
@@ -53,7 +54,7 @@ impl Programs {
         self.loaded = true;
         let mut root = Path::new();
         root.push(proc_root);
-        let Ok(proc_dir) = open_dir(CWD, &root) else {
+        let Ok(proc_dir) = open_dir(CWD, root.c_str()) else {
             no_info();
             return;
         };
@@ -61,8 +62,8 @@ impl Programs {
         let mut buf = [MaybeUninit::uninit(); 4096];
         let mut entries = RawDir::new(&proc_dir, &mut buf);
         while let Some(Ok(entry)) = entries.next() {
-            let pid = entry.file_name().to_bytes();
-            if pid.iter().all(u8::is_ascii_digit) {
+            let pid = entry.file_name();
+            if pid.to_bytes().iter().all(u8::is_ascii_digit) {
                 denied |= self.scan_process(&proc_dir, pid) == Err(Errno::ACCESS);
             }
         }
@@ -77,11 +78,11 @@ impl Programs {
     }
 
     /// Records the sockets among one process's descriptors. Processes that vanish meanwhile
-    /// are skipped; the error is that of opening its fd directory.
-    fn scan_process(&mut self, proc_dir: &OwnedFd, pid: &[u8]) -> Result<(), Errno> {
-        let mut path = Path::new();
-        path.push(pid).push(b"/fd");
-        let fds = open_dir(proc_dir.as_fd(), &path)?;
+    /// are skipped; the error is that of opening its fd directory (its /proc directory opens
+    /// for anyone).
+    fn scan_process(&mut self, proc_dir: &OwnedFd, pid: &CStr) -> Result<(), Errno> {
+        let process = open_dir(proc_dir.as_fd(), pid)?;
+        let fds = open_dir(process.as_fd(), c"fd")?;
         let mut named = None;
         let mut buf = [MaybeUninit::uninit(); 4096];
         let mut entries = RawDir::new(&fds, &mut buf);
@@ -97,7 +98,7 @@ impl Programs {
             // cmdline is read at the process's first socket; when that fails, net-tools
             // skips the socket and tries again at the next one.
             if named.is_none() {
-                named = self.read_cell(proc_dir, pid);
+                named = self.read_cell(&process, pid.to_bytes());
             }
             if let Some((at, len)) = named {
                 let _ = self.sockets.push(Socket { inode: inode.into(), at, len });
@@ -127,8 +128,8 @@ fn no_info() {
     err(t!("(No info could be read for \"-p\": geteuid()=%s but you should be root.)\n"), &[euid.format(rustix::process::geteuid().as_raw() as i32).as_bytes()]);
 }
 
-fn open_dir(at: BorrowedFd, path: &Path) -> Result<OwnedFd, Errno> {
-    openat(at, path.c_str(), OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())
+fn open_dir(at: BorrowedFd, path: &CStr) -> Result<OwnedFd, Errno> {
+    openat(at, path, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())
 }
 
 /// The inode of a socket descriptor's link text, `socket:[N]` or `[0000]:N`, with N as
@@ -151,10 +152,8 @@ impl Programs {
     /// Appends the cell `PID/argv0-name` to `cells`, from /proc/PID/cmdline (one read of at
     /// most 511 bytes): argv[0] after its last `/` when it starts with one, else all of it;
     /// cut to 19 bytes. Returns where it is.
-    fn read_cell(&mut self, proc_dir: &OwnedFd, pid: &[u8]) -> Option<(usize, u32)> {
-        let mut path = Path::new();
-        path.push(pid).push(b"/cmdline");
-        let fd = openat(proc_dir, path.c_str(), OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
+    fn read_cell(&mut self, process: &OwnedFd, pid: &[u8]) -> Option<(usize, u32)> {
+        let fd = openat(process, c"cmdline", OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
         let mut cmdline = [0u8; 511];
         let len = rustix::io::read(&fd, &mut cmdline).ok()?;
         let argv0 = cmdline[..len].split(|&b| b == 0).next().unwrap_or(&[]);
