@@ -234,13 +234,17 @@ fn push_seconds(t: &mut Text, ticks: u64) {
     let (mut whole, mut hundredths) = (ticks / 100, ticks % 100);
     if ticks >> 50 != 0 {
         // Below 2^50 ticks the double lies within 0.001 of ticks/100, so it prints as that.
-        // Above, its error can show; but it is at least 2^43, so its mantissa m and exponent
-        // e (it is m * 2^e) have e >= -9: its value in 512ths is m << (e + 9).
+        // Above, its error can show; but it is at least 2^43, so as mantissa * 2^-shift it has
+        // shift <= 9: its fraction is a whole number of 512ths.
         let bits = (ticks as f64 / 100.0).to_bits();
-        let mantissa = (bits & ((1 << 52) - 1) | 1 << 52) as u128;
-        let in_512ths = mantissa << ((bits >> 52) as u32 - 1075 + 9);
-        whole = (in_512ths >> 9) as u64;
-        let scaled = (in_512ths as u64 & 511) * 100;
+        let mantissa = bits & ((1 << 52) - 1) | 1 << 52;
+        let shift = 1075 - (bits >> 52) as i32;
+        let in_512ths;
+        (whole, in_512ths) = match shift {
+            ..=0 => (mantissa << -shift, 0),
+            _ => (mantissa >> shift, mantissa << (9 - shift)),
+        };
+        let scaled = (in_512ths & 511) * 100;
         let (q, rest) = (scaled >> 9, scaled & 511);
         hundredths = q + (rest > 256 || rest == 256 && q & 1 == 1) as u64;
         if hundredths == 100 {
