@@ -79,6 +79,7 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
     // Endpoints: LPORT, UID, INODE; associations: LPORT, RPORT, UID, INODE.
     let [uid, inode, ports @ ..] = if assoc { [9, 10, 11, 12] } else { [6, 7, 5, 5] }.map(|i| f[i]);
     let state = atoi(f[3]);
+    let states = TCP_STATES.unpack();
     let mut first = true;
     loop {
         let (l, r) = (local.next(SPACE), remote.next(SPACE));
@@ -106,7 +107,6 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
         let cells = [Arg::s(&cells[0]), Arg::s(&cells[1])];
         printf(row.out, if assoc { t!("%-23s %-23s") } else { t!("%-47s") }, &cells, &[]);
         // The state on an entry's first line. `UNKNOWN(n)` fills the column whatever n is.
-        let states = TCP_STATES.unpack();
         match name(&states, state as usize).filter(|_| (state as usize) < TCP_UNKNOWN) {
             Some(s) if first => printf(row.out, t!(" %-11s"), &[Arg::s(s)], &[]),
             None if first => printf(row.out, t!(" UNKNOWN(%d)"), &[Arg::d(state as i64)], &[]),
