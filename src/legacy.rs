@@ -305,8 +305,8 @@ fn ipx_row(row: &mut Row, c: &CLine, ports: &mut [u16; 2]) -> Option<()> {
             continue;
         }
         let Some(colon) = text.iter().rposition(|&b| b == b':') else {
-            let end: &[u8] = if i == 0 { b"source port" } else { b"destination port" };
-            err(t!("netstat.c: Internal Error `ipx socket format error in %s'.\n"), &[end]);
+            let end: &[u8] = if i == 0 { b"source" } else { b"destination" };
+            err(t!("netstat.c: Internal Error `ipx socket format error in %s port'.\n"), &[end]);
             return None;
         };
         if let Some(port) = scanf_number(&mut &text[colon + 1..], 16, false) {

@@ -78,7 +78,7 @@ impl Parser {
             None
         };
         let Some((addr, users)) = group else {
-            let file: &[u8] = if self.ipv6 { b"igmp6" } else { b"igmp" };
+            let file = &b"igmp6"[..4 + self.ipv6 as usize];
             let mut n = itoa::Buffer::new();
             return err(t!("warning, got bogus %s line %s.\n"), &[file, n.format(number).as_bytes()]);
         };
