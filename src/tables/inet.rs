@@ -81,12 +81,12 @@ pub fn table(ctx: &mut Ctx, protocol: u8) -> i32 {
 /// Prints `rel` (`net/<name>`), or with `six` its IPv6 twin.
 fn print_file(ctx: &mut Ctx, protocol: u8, rel: &[u8], six: bool) -> Result<(), Errno> {
     let mut path = Path::proc(ctx.env.proc_root, rel);
-    path.push(if six { b"6" } else { b"" });
+    path.push(&b"6"[..six as usize]);
     let fd = procfs::open(&path)?;
     let file = rel.get(4..).unwrap_or_default();
     let mut label = Text::new();
     addr::push(&mut label, file.get(..4).unwrap_or(file));
-    addr::push(&mut label, if six { b"6" } else { b"" });
+    addr::push(&mut label, &b"6"[..six as usize]);
     let kind = match protocol {
         TCP => Kind::Tcp,
         RAW => Kind::Raw,
