@@ -33,14 +33,14 @@ pub fn header(ctx: &mut Ctx) {
 
 /// The protocols by table: each reads `net/<name>` and `net/<name>6`, and labels its rows
 /// with the name's first four letters.
-const PROTOCOLS: Packed = t!("tcp|udp|udplite|raw");
+const PROTOCOLS: Packed = t!("tcp|udp|raw|udplite");
 pub const TCP: u8 = 0;
 pub const UDP: u8 = 1;
-pub const UDPLITE: u8 = 2;
-pub const RAW: u8 = 3;
+pub const RAW: u8 = 2;
+pub const UDPLITE: u8 = 3;
 
 /// How a table's lines are filtered and printed (UDP-Lite prints as UDP); each is its
-/// protocol's place in `PROTOCOLS`.
+/// protocol's place in `PROTOCOLS`, in `PortProto`'s order.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Tcp = TCP as isize,
@@ -63,7 +63,7 @@ pub fn table(ctx: &mut Ctx, protocol: u8) -> i32 {
     let mut status = 0;
     if everything || ctx.opts.families.inet > 0 {
         if let Err(errno) = print_file(ctx, protocol, rel.as_bytes(), false) {
-            let whats = t!("AF INET (tcp)|AF INET (udp)|AF INET (udplite)|AF INET (raw)").unpack();
+            let whats = t!("AF INET (tcp)|AF INET (udp)|AF INET (raw)|AF INET (udplite)").unpack();
             let what = name(&whats, protocol as usize).unwrap_or_default();
             status = sockets::missing_file(ctx, what, errno, rel.as_bytes());
             if status == 255 {
