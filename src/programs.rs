@@ -67,7 +67,7 @@ impl Programs {
                 denied |= self.scan_process(&proc_dir, pid) == Err(Errno::ACCESS);
             }
         }
-        self.sockets.sort_by_key(Socket::key);
+        sort(&mut self.sockets);
         if denied {
             if self.sockets.is_empty() {
                 no_info();
@@ -101,7 +101,7 @@ impl Programs {
                 named = self.read_cell(&process, pid.to_bytes());
             }
             if let Some((at, len)) = named {
-                let _ = self.sockets.push(Socket { inode: inode.into(), at, len });
+                let _ = add(&mut self.sockets, Socket { inode: inode.into(), at, len });
             }
         }
         Ok(())
@@ -121,6 +121,19 @@ impl Programs {
         let cell = self.cells.as_slice().get(first.at..first.at + first.len as usize);
         (first.inode == inode.into()).then(|| cell.unwrap_or(&[]))
     }
+}
+
+/// `MapVec::push`, kept out of line: it compiles to the code of the push of `names::Entry`,
+/// which the linker then keeps once.
+#[inline(never)]
+fn add(sockets: &mut MapVec<Socket>, socket: Socket) -> bool {
+    sockets.push(socket)
+}
+
+/// Sorts by `Socket::key`; out of line for the same reason (`names::Table::sort`).
+#[inline(never)]
+fn sort(sockets: &mut MapVec<Socket>) {
+    sockets.sort_by_key(Socket::key);
 }
 
 fn no_info() {
