@@ -118,9 +118,9 @@ fn one_listing(ctx: &mut Ctx) -> i32 {
         inet::header(ctx);
     }
     let wanted = [o.tcp, o.sctp, o.udp, o.udplite, o.raw, o.groups, f.unix, f.ipx, f.ax25, f.x25, f.netrom, f.rose];
-    for (i, (count, (print, which))) in wanted.into_iter().zip(SECTIONS.into_iter().zip(WHICH)).enumerate() {
+    for (i, count) in wanted.into_iter().enumerate() {
         if count > 0 || everything && i != GROUPS {
-            let status = print(ctx, which);
+            let status = SECTIONS[i](ctx, WHICH[i]);
             if status != 0 {
                 return status;
             }
