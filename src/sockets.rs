@@ -118,7 +118,7 @@ fn one_listing(ctx: &mut Ctx) -> i32 {
         inet::header(ctx);
     }
     let wanted = [o.tcp, o.sctp, o.udp, o.udplite, o.raw, o.groups, f.unix, f.ipx, f.ax25, f.x25, f.netrom, f.rose];
-    for (i, count) in wanted.into_iter().enumerate() {
+    for (i, &count) in wanted.iter().enumerate() {
         if count > 0 || everything && i != GROUPS {
             let status = SECTIONS[i](ctx, WHICH[i]);
             if status != 0 {
