@@ -241,10 +241,10 @@ fn show(row: &mut Row, c: &mut CLine, l: &Layout) {
     let states = l.states.unpack();
     let state = name(&states, v[l.state as usize].int() as usize).unwrap_or(b"UNKNOWN");
     let mut args = [Arg::s(state); 12];
-    for (arg, at) in args.iter_mut().zip(columns) {
+    for (arg, &at) in args.iter_mut().zip(&columns) {
         *arg = Arg::s(c.at(at));
     }
-    for (arg, v) in args[3..].iter_mut().zip(v) {
+    for (arg, v) in args[3..].iter_mut().zip(&v) {
         *arg = Arg { text: v.str(), num: v.int() as i64 };
     }
     printf(row.out, l.row, &args, &l.pick);
