@@ -141,7 +141,7 @@ fn ipv6(text: &[u8]) -> [u8; 16] {
     let mut groups = [Val::Num(0); 8];
     scan::sscanf(text, b"%04X:%04X:%04X:%04X:%04X:%04X:%04X:%04X", &mut groups);
     let mut a = [0u8; 16];
-    for (pair, g) in a.chunks_exact_mut(2).zip(groups) {
+    for (pair, g) in a.chunks_exact_mut(2).zip(&groups) {
         pair.copy_from_slice(&(g.num() as u16).to_be_bytes());
     }
     a
