@@ -175,8 +175,12 @@ impl Programs {
             _ => argv0,
         };
         let at = self.cells.len();
-        for &b in pid.iter().chain(b"/").chain(name).take(CELL) {
-            self.cells.push(b);
+        for part in &[pid, b"/", name] {
+            for &b in *part {
+                if self.cells.len() - at < CELL {
+                    self.cells.push(b);
+                }
+            }
         }
         Some((at, (self.cells.len() - at) as u32))
     }
