@@ -3,7 +3,7 @@
 //! Every line is read with net-tools' one scanf pattern, straight from the read buffer.
 
 use crate::addr::{self, Text};
-use crate::cscan::{scanf_number, skip_space};
+use crate::cscan::{c_str, scanf_number, skip_space};
 use crate::names::PortProto;
 use crate::out::err;
 use crate::printf::name;
@@ -318,7 +318,7 @@ const PATTERN: &[u8] = b"d: h:x h:x x x:x x:x x d d u";
 impl<'l> Line<'l> {
     fn parse(text: &'l [u8]) -> Self {
         // sscanf sees a C string.
-        let mut s = &text[..text.iter().position(|&b| b == 0).unwrap_or(text.len())];
+        let mut s = c_str(text);
         let mut numbers = [0u64; 12];
         let mut hex: [&[u8]; 2] = [b""; 2];
         let (mut n, mut h) = (0, 0);
