@@ -117,9 +117,10 @@ impl Programs {
     /// The `PID/name` cell for a socket inode, at most 19 bytes; None when no process holds it.
     pub fn lookup(&self, inode: u64) -> Option<&[u8]> {
         let sockets = self.sockets.as_slice();
-        let first = sockets.get(sockets.partition_point(|s| s.inode < inode.into()))?;
+        // (Inodes are stored from u64s: their low 64 bits are all of them.)
+        let first = sockets.get(sockets.partition_point(|s| (s.inode as u64) < inode))?;
         let cell = self.cells.as_slice().get(first.at..first.at + first.len as usize);
-        (first.inode == inode.into()).then(|| cell.unwrap_or(&[]))
+        (first.inode as u64 == inode).then(|| cell.unwrap_or(&[]))
     }
 }
 
