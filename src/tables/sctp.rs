@@ -29,15 +29,16 @@ fn table(ctx: &mut Ctx, assocs: bool) -> i32 {
     let name: &[u8] = if assocs { b"assocs" } else { b"eps" };
     let everything = ctx.opts.selected() == 0;
     let mut status = 0;
-    for (wanted, dir) in [(ctx.opts.families.inet, &b"sctp/"[..]), (ctx.opts.families.inet6, b"sctp6/")] {
-        if !everything && wanted == 0 {
+    for six in [false, true] {
+        let f = &ctx.opts.families;
+        if !everything && (if six { f.inet6 } else { f.inet }) == 0 {
             continue;
         }
         let mut rel = Path::new();
-        rel.push(b"net/").push(dir).push(name);
+        rel.push(b"net/sctp").push(&b"6"[..six as usize]).push(b"/").push(name);
         let fd = match ctx.open(rel.as_bytes()) {
             Ok(fd) => fd,
-            Err(_) if dir == b"sctp6/" => continue,
+            Err(_) if six => continue,
             Err(e) => {
                 status = sockets::missing_file(ctx, b"AF INET (sctp)", e, rel.as_bytes());
                 if status == 255 {
