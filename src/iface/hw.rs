@@ -5,6 +5,7 @@
 use super::{hex, nth};
 use crate::addr::{push, Text};
 use crate::out::Out;
+use crate::text::Packed;
 
 // How a type prints its hardware address: `HEX` + a style, or one of the others.
 /// No address.
@@ -60,7 +61,7 @@ const TYPES: [(u16, u8, u8, u8); 26] = [
 ];
 
 /// The name and the title of each type in `TYPES`, one a line.
-const NAMES: &[u8] = b"\
+const NAMES: Packed = t!("\
     loop\nLocal Loopback\n\
     slip\nSerial Line IP\n\
     cslip\nVJ Serial Line IP\n\
@@ -86,25 +87,27 @@ const NAMES: &[u8] = b"\
     ec\nEconet\n\
     x25\ngeneric X.25\n\
     eui64\nGeneric EUI-64\n\
-    unspec\nUNSPEC";
+    unspec\nUNSPEC");
 
 /// The hardware line of a `-e` block, without the newline:
 /// `        <name> <address>  txqueuelen <n>  (<title>)`.
 pub fn line(out: &mut Out, hw_type: u16, addr: &[u8; 16], tx_queue_len: i32) {
     let i = TYPES.iter().position(|t| t.0 == hw_type).unwrap_or(TYPES.len() - 1);
     let (_, print, count, sep) = TYPES.get(i).copied().unwrap_or_default();
-    out.str("        ");
-    out.bytes(nth(NAMES, 2 * i));
+    let mut names = heapless::Vec::<u8, 512>::new();
+    NAMES.unpack_into(&mut names);
+    out.spaces(8);
+    out.bytes(nth(&names, 2 * i));
     if print != NOTHING && !(print == ASH && addr.iter().all(|&b| b == 0)) {
         out.byte(b' ');
         address(out, print, count, sep, addr);
     }
     if tx_queue_len != -1 {
-        out.str("  txqueuelen ");
+        out.text(t!("  txqueuelen "));
         out.num(tx_queue_len as i64);
     }
-    out.str("  (");
-    out.bytes(nth(NAMES, 2 * i + 1));
+    out.text(t!("  ("));
+    out.bytes(nth(&names, 2 * i + 1));
     out.byte(b')');
 }
 
@@ -168,7 +171,9 @@ mod tests {
 
     #[test]
     fn every_type_has_a_name() {
-        assert_eq!(NAMES.split(|&b| b == b'\n').count(), 2 * TYPES.len());
+        let mut names = heapless::Vec::<u8, 512>::new();
+        NAMES.unpack_into(&mut names);
+        assert_eq!(names.split(|&b| b == b'\n').count(), 2 * TYPES.len());
     }
 
     #[test]

@@ -16,10 +16,10 @@ pub const HEADER_LIMIT: usize = 510;
 pub const ROW_LIMIT: usize = 1022;
 
 /// The header after the three address columns, by `ext` 1, 2, 3 (the cache adds to 3's).
-const HEADER_TAILS: [&str; 3] = [
-    "Flags Metric Ref    Use Iface",
-    "Flags   MSS Window  irtt Iface",
-    "Flags Metric Ref    Use Iface    MSS   Window irtt",
+const HEADER_TAILS: [Packed; 3] = [
+    t!("Flags Metric Ref    Use Iface"),
+    t!("Flags   MSS Window  irtt Iface"),
+    t!("Flags Metric Ref    Use Iface    MSS   Window irtt"),
 ];
 
 /// The columns of /proc/net/route and rt_cache as net-tools scans them (the cache has
@@ -71,14 +71,14 @@ pub(super) use rows;
 /// What differs between /proc/net/route and the rt_cache formats.
 pub struct Table {
     /// The address columns of the column header.
-    pub addresses: &'static str,
+    pub addresses: Packed,
     /// What the `ext` 3 column header adds.
-    pub ext3_header: &'static str,
+    pub ext3_header: Packed,
     /// The columns net-tools wants from the file, in order, as `proc_gen_fmt` reads them.
-    pub wanted: &'static [u8],
+    pub wanted: Packed,
     /// Rows by `ext` 1, 2, 3.
     pub rows: [Packed; 3],
-    /// Flag letters, as `flag_letters` reads them.
+    /// Flag letters, as `flag_letters` reads them (the cache's own follow them).
     pub letters: &'static [u8],
     /// Names a row's addresses into the cells, with the addresses parsed from earlier rows;
     /// false skips the row.
@@ -86,12 +86,12 @@ pub struct Table {
 }
 
 const FIB: Table = Table {
-    addresses: "Destination     Gateway         Genmask         ",
-    ext3_header: "",
-    wanted: b"Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Mask%127s MTU%d Window%d IRTT%d",
+    addresses: t!("Destination     Gateway         Genmask         "),
+    ext3_header: t!(""),
+    wanted: t!("Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Mask%127s MTU%d Window%d IRTT%d"),
     rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n")),
     // `!` (reject) replaces the letters before it.
-    letters: b"U0 G1 !9 H2 R3 D4 M5 d16 a17 c18 o21 e22 c24 f25 p26 l31 u6 w7 i8 n10",
+    letters: b"\x00U\x01G\x09!\x02H\x03R\x04D\x05M\x10d\x11a\x12c\x15o\x16e\x18c\x19f\x1ap\x1fl\x06u\x07w\x08i\x0an",
     cells: fib_cells,
 };
 
@@ -145,18 +145,18 @@ pub fn inet_name(ctx: &mut Ctx, t: &mut Text, a: [u8; 4], mask: [u8; 4], host: b
 /// column.
 pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     let (file, title) = if cache {
-        (&b"net/rt_cache"[..], "Kernel IP routing cache\n")
+        (&b"net/rt_cache"[..], t!("Kernel IP routing cache\n"))
     } else {
-        (&b"net/route"[..], "Kernel IP routing table\n")
+        (&b"net/route"[..], t!("Kernel IP routing table\n"))
     };
-    let Some(mut lines) = open_table(ctx, file, b"INET (IPv4)", buf, HEADER_LIMIT) else { return 1 };
-    ctx.out.str(title);
+    let Some(mut lines) = open_table(ctx, file, t!("INET (IPv4)"), buf, HEADER_LIMIT) else { return 1 };
+    ctx.out.text(title);
     let Some(header_line) = lines.next_line() else {
         // An empty file: the FIB prints its column header, the cache net-tools' perror.
         if cache {
             return super::cache::missing_header(ctx, lines.error);
         }
-        header(ctx, FIB.addresses, "");
+        header(ctx, FIB.addresses, t!(""));
         return 1;
     };
     let table = if cache {
@@ -169,7 +169,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     };
     header(ctx, table.addresses, table.ext3_header);
     let shown = crate::procfs::Path::proc(b"/proc", file);
-    let Some(format) = proc_gen_fmt(header_line, table.wanted, shown.as_bytes()) else {
+    let Some(format) = proc_gen_fmt(header_line, &table.wanted.unpack(), shown.as_bytes()) else {
         // The cache goes on (net-tools would crash on the first row; there is none here).
         return !cache as i32;
     };
@@ -185,6 +185,9 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         let flags = v[FLAGS].num;
         let mut letters = Text::new();
         flag_letters(&mut letters, flags, table.letters, true);
+        if cache {
+            flag_letters(&mut letters, flags, super::cache::LETTERS, false);
+        }
         v[LETTERS as usize].set_text(&letters);
         let reject = !cache && flags & RTF_REJECT != 0;
         let i = ctx.ext.wrapping_sub(1);
@@ -197,11 +200,14 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
 
 /// Prints the column header for `ext`: the address columns, the numbers, then `ext3` for
 /// `ext` 3.
-pub fn header(ctx: &mut Ctx, addresses: &str, ext3: &str) {
-    if let Some(tail) = HEADER_TAILS.get(ctx.ext.wrapping_sub(1)) {
-        for part in [addresses, tail, if ctx.ext == 3 { ext3 } else { "" }, "\n"] {
-            ctx.out.str(part);
+pub fn header(ctx: &mut Ctx, addresses: Packed, ext3: Packed) {
+    if let Some(&tail) = HEADER_TAILS.get(ctx.ext.wrapping_sub(1)) {
+        ctx.out.text(addresses);
+        ctx.out.text(tail);
+        if ctx.ext == 3 {
+            ctx.out.text(ext3);
         }
+        ctx.out.byte(b'\n');
     }
 }
 
