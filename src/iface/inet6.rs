@@ -46,7 +46,8 @@ impl<'a> Records<'a> {
                 None => self.not_hex |= 1 << i,
             }
         }
-        for (n, width) in self.numbers.iter_mut().zip([8, 2, 2, 2]) {
+        for (i, n) in self.numbers.iter_mut().enumerate() {
+            let width = if i == 0 { 8 } else { 2 };
             let Some(v) = scanf_number_width(s, 16, width) else { return true };
             *n = v as i32;
         }

@@ -21,6 +21,14 @@ const IFF_POINTOPOINT: u16 = 0x10;
 const IFF_PORTSEL: u16 = 0x2000;
 const IFF_AUTOMEDIA: u16 = 0x4000;
 
+/// The IPv4 address lines: label, request, and the flag the line needs.
+static ADDRESSES: [(Packed, u8, u16); 4] = [
+    (t!("        inet "), ADDR as u8, 0),
+    (t!("  netmask "), NETMASK as u8, 0),
+    (t!("  broadcast "), BRDADDR as u8, IFF_BROADCAST),
+    (t!("  destination "), DSTADDR as u8, IFF_POINTOPOINT),
+];
+
 /// `if_port_text`'s first names, one a line; net-tools prints a NULL entry (and reads past
 /// the table for higher ports, UB) as glibc prints a NULL string.
 const PORTS: Packed = t!("unknown\n10base2\n10baseT\nAUI\n100baseT\n100baseTX\n100baseFX\n(null)");
@@ -35,13 +43,10 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
     list(out, if flags == 0 { b"<>" } else { b"<" }, NAMES, flags as u32);
     put(out, b"  mtu \xa1\xe4  outfill \xa2  keepalive \xa3\xff\n", &v);
     if facts.ok >> ADDR & 1 != 0 {
-        ipv4(out, t!("        inet "), facts, ADDR);
-        ipv4(out, t!("  netmask "), facts, NETMASK);
-        if flags & IFF_BROADCAST != 0 {
-            ipv4(out, t!("  broadcast "), facts, BRDADDR);
-        }
-        if flags & IFF_POINTOPOINT != 0 {
-            ipv4(out, t!("  destination "), facts, DSTADDR);
+        for &(label, i, needs) in &ADDRESSES {
+            if flags & needs == needs {
+                ipv4(out, label, facts, i as usize);
+            }
         }
         out.byte(b'\n');
     }

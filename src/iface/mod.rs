@@ -88,14 +88,13 @@ fn missing(e: rustix::io::Errno) -> i32 {
 
 /// printf's `%0Nx`/`%0NX`: at least `digits` hex digits.
 fn hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
-    let ten = if upper { b'A' } else { b'a' };
+    let set = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
     let mut buf = [0u8; 16];
     let mut i = buf.len();
     let mut rest = n;
     while rest != 0 || buf.len() - i < digits {
         i -= 1;
-        let d = (rest & 15) as u8;
-        buf[i] = if d < 10 { b'0' + d } else { ten + d - 10 };
+        buf[i] = set[(rest & 15) as usize];
         rest >>= 4;
     }
     push(t, &buf[i..]);
