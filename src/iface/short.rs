@@ -33,7 +33,7 @@ pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters
     out.byte(b' ');
     match counters {
         Some(c) => {
-            for (i, width) in COLUMNS {
+            for &(i, width) in &COLUMNS {
                 let n = c.get(i as usize).copied().unwrap_or(0);
                 if i as usize == RX_FIFO {
                     out.num_left(n, width as usize);

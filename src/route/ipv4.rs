@@ -211,6 +211,9 @@ pub fn header(ctx: &mut Ctx, addresses: Packed, ext3: Packed) {
     }
 }
 
+/// The columns of the FIB's addresses, in cell order.
+static ADDRESS_COLUMNS: [u8; 3] = [DESTINATION as u8, GATEWAY as u8, MASK as u8];
+
 /// The FIB's cells: the destination named under its mask (a host if RTF_HOST), the gateway
 /// as a host, the mask as numbers; all cut to 15 bytes. Only routes that are up show. An
 /// address that fails to parse keeps the previous row's value, as net-tools' do.
@@ -219,8 +222,8 @@ fn fib_cells(ctx: &mut Ctx, v: &mut [Value; COLUMNS], parsed: &mut [[u8; 4]; 3])
     if flags & RTF_UP == 0 {
         return false;
     }
-    for (a, column) in parsed.iter_mut().zip([DESTINATION, GATEWAY, MASK]) {
-        if let Some(p) = hex_address(v[column].text()) {
+    for (a, column) in parsed.iter_mut().zip(&ADDRESS_COLUMNS) {
+        if let Some(p) = hex_address(v[*column as usize].text()) {
             *a = p;
         }
     }
