@@ -52,10 +52,7 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
     }
     inet6_lines(out, name, inet6);
     // net-tools copies 8 address bytes into a zeroed buffer.
-    let mut hw_addr = [0; 16];
-    if let Some(a) = facts.get(HWADDR, 2, 8) {
-        hw_addr[..8].copy_from_slice(&a.to_le_bytes());
-    }
+    let hw_addr = (facts.get(HWADDR, 2, 8).unwrap_or(0) as u128).to_le_bytes();
     super::hw::line(out, facts.hw_type(), &hw_addr, facts.int(TXQLEN, -1));
     out.byte(b'\n');
     if flags & IFF_PORTSEL != 0 {

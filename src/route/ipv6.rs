@@ -36,8 +36,9 @@ fn address(groups: &[Value]) -> Option<[u8; 16]> {
         if g.text().len() > 4 {
             return None;
         }
-        let n = addr::hex_u32(g.text())? as u16;
-        a[2 * i..2 * i + 2].copy_from_slice(&n.to_be_bytes());
+        let n = addr::hex_u32(g.text())?;
+        a[2 * i] = (n >> 8) as u8;
+        a[2 * i + 1] = n as u8;
     }
     Some(a)
 }

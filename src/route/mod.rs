@@ -124,9 +124,10 @@ impl Value {
     }
 
     pub fn set_text(&mut self, text: &[u8]) {
-        let n = text.len().min(self.bytes.len());
-        self.bytes[..n].copy_from_slice(&text[..n]);
-        self.len = n as u8;
+        for (d, &s) in self.bytes.iter_mut().zip(text) {
+            *d = s;
+        }
+        self.len = text.len().min(self.bytes.len()) as u8;
     }
 }
 
