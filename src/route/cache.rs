@@ -7,7 +7,7 @@ use super::{Ctx, Value};
 use crate::addr::Text;
 use crate::text::Packed;
 use crate::out::err;
-use crate::procfs::c_str;
+use crate::cscan::{c_str, contains};
 use rustix::io::Errno;
 
 /// net-tools' `proc_guess_fmt`: words searched for anywhere in the header; the n-th counts
@@ -77,8 +77,11 @@ pub fn format(ctx: &mut Ctx, header_line: &[u8]) -> Option<&'static Table> {
 /// net-tools' `proc_guess_fmt`: the bits of the `GUESS` words the header contains.
 fn guess(header: &[u8]) -> u32 {
     let text = c_str(header);
-    let found = |word: &[u8]| text.windows(word.len()).any(|w| w == word) as u32;
-    GUESS.unpack().split(|&b| b == b' ').enumerate().map(|(n, word)| found(word) << n).sum()
+    let mut bits = 0;
+    for (n, word) in GUESS.unpack().split(|&b| b == b' ').enumerate() {
+        bits |= (contains(text, word) as u32) << n;
+    }
+    bits
 }
 
 /// Names the addresses of `columns` into their cells. net-tools parses them all into one
