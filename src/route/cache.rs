@@ -19,8 +19,13 @@ const SOURCE_COLUMNS: Packed = t!("Source          Destination     Gateway      
 
 /// The addresses a row names, and the cells the names go to: the source first. Format 2's
 /// SpecDst name goes back where it was read, as in net-tools.
-const CELLS1: &[(usize, usize)] = &[(DESTINATION, CELLS + 1), (GATEWAY, CELLS + 2), (SOURCE, CELLS)];
-const CELLS2: &[(usize, usize)] = &[(DESTINATION, CELLS + 1), (GATEWAY, CELLS + 2), (SOURCE, CELLS), (SPECDST, SPECDST)];
+const CELLS1: &[(u8, u8)] = &[(DESTINATION as u8, CELLS as u8 + 1), (GATEWAY as u8, CELLS as u8 + 2), (SOURCE as u8, CELLS as u8)];
+const CELLS2: &[(u8, u8)] = &[
+    (DESTINATION as u8, CELLS as u8 + 1),
+    (GATEWAY as u8, CELLS as u8 + 2),
+    (SOURCE as u8, CELLS as u8),
+    (SPECDST as u8, SPECDST as u8),
+];
 
 /// The cache flags, after each format's route flags.
 pub const LETTERS: &[u8] = b"\x10n\x11d\x13t\x15f\x16q\x17Ns\x18r\x1ai\x1bNd\x1cb\x1dm\x1e#\x1fl";
@@ -31,7 +36,7 @@ const FORMAT1: Table = Table {
     wanted: t!("Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Source%127s MTU%d Window%d IRTT%d HH%d ARP%d"),
     rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %d\n")),
     letters: b"\x00U\x02H\x01G\x09!\x03R\x04D\x05M",
-    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS1),
+    cells: CELLS1,
 };
 
 const FORMAT2: Table = Table {
@@ -41,7 +46,7 @@ const FORMAT2: Table = Table {
     rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n")),
     // Format 2 has no U or H: those bits mean dead (`-`) and on-link (`o`).
     letters: b"\x01G\x09!\x03R\x04D\x05M\x00-\x02o",
-    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS2),
+    cells: CELLS2,
 };
 
 /// net-tools' message for a cache file without a header line, and its status (255: net-tools
@@ -87,16 +92,15 @@ fn guess(header: &[u8]) -> u32 {
 /// Names the addresses of `columns` into their cells. net-tools parses them all into one
 /// variable, so one that fails to parse shows the one before it; a line too short for SpecDst
 /// leaves the previous row's SpecDst name, which fails to parse.
-fn cells(ctx: &mut Ctx, v: &mut [Value], last: &mut [u8; 4], columns: &[(usize, usize)]) -> bool {
+pub fn cells(ctx: &mut Ctx, v: &mut [Value], last: &mut [u8; 4], columns: &[(u8, u8)]) {
     for &(from, to) in columns {
-        if let Some(a) = hex_address(v[from].text()) {
+        if let Some(a) = hex_address(v[from as usize].text()) {
             *last = a;
         }
         let mut name = Text::new();
         inet_name(ctx, &mut name, *last, SOCKET_MASK, false);
-        v[to].set_text(&name);
+        v[to as usize].set_text(&name);
     }
-    true
 }
 
 #[cfg(test)]

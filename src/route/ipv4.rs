@@ -46,12 +46,10 @@ const IRTT: u8 = 10;
 const A0: u8 = CELLS as u8;
 const A1: u8 = A0 + 1;
 const A2: u8 = A0 + 2;
-/// Arguments by `ext` 1, 2 and 3 (the FIB's `ext` 3 takes the first 11, the cache's 13 or 15).
-const PICKS: [&[u8]; 3] = [
-    &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE],
-    &[A0, A1, A2, LETTERS, MSS, WINDOW, IRTT, IFACE],
-    &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT, 11, 12, 13, 14],
-];
+/// Arguments by `ext` 1 and 3 (`ext` 1 takes the first 8, the FIB's `ext` 3 the first 11, the
+/// cache's 13 or 15), and by `ext` 2.
+const PICK: &[u8] = &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT, 11, 12, 13, 14];
+const MSS_PICK: &[u8] = &[A0, A1, A2, LETTERS, MSS, WINDOW, IRTT, IFACE];
 /// The FIB's rows for reject routes (RTF_REJECT) take no gateway, reference count or interface.
 const REJECT_PICK: &[u8] = &[A0, A2, LETTERS, METRIC, USE];
 const REJECT_ROWS: [Packed; 3] = [
@@ -80,9 +78,9 @@ pub struct Table {
     pub rows: [Packed; 3],
     /// Flag letters, as `flag_letters` reads them (the cache's own follow them).
     pub letters: &'static [u8],
-    /// Names a row's addresses into the cells, with the addresses parsed from earlier rows;
-    /// false skips the row.
-    pub cells: fn(&mut Ctx, &mut [Value; COLUMNS], &mut [[u8; 4]; 3]) -> bool,
+    /// The cache's address columns and the cells their names go to (see `cache::cells`);
+    /// the FIB's are fixed (`fib_cells`).
+    pub cells: &'static [(u8, u8)],
 }
 
 const FIB: Table = Table {
@@ -92,7 +90,7 @@ const FIB: Table = Table {
     rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n")),
     // `!` (reject) replaces the letters before it.
     letters: b"\x00U\x01G\x09!\x02H\x03R\x04D\x05M\x10d\x11a\x12c\x15o\x16e\x18c\x19f\x1ap\x1fl\x06u\x07w\x08i\x0an",
-    cells: fib_cells,
+    cells: &[],
 };
 
 /// The netmask net-tools passes for gateways and cache addresses: 0xffffff00 in host order,
@@ -179,7 +177,12 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     // A line with fewer columns is skipped.
     let min_columns = if cache { 12 } else { 10 };
     while let Some(line) = lines.next_line() {
-        if scan(line, &format, &mut v) < min_columns || !(table.cells)(ctx, &mut v, &mut parsed) {
+        if scan(line, &format, &mut v) < min_columns {
+            continue;
+        }
+        if cache {
+            super::cache::cells(ctx, &mut v, &mut parsed[0], table.cells);
+        } else if !fib_cells(ctx, &mut v, &mut parsed) {
             continue;
         }
         let flags = v[FLAGS].num;
@@ -191,8 +194,9 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
         v[LETTERS as usize].set_text(&letters);
         let reject = !cache && flags & RTF_REJECT != 0;
         let i = ctx.ext.wrapping_sub(1);
-        if let (Some(&fmt), Some(&pick)) = (if reject { &REJECT_ROWS } else { &table.rows }.get(i), PICKS.get(i)) {
-            print_row(ctx.out, fmt, &v, if reject { REJECT_PICK } else { pick });
+        let pick = if reject { REJECT_PICK } else if ctx.ext == 2 { MSS_PICK } else { PICK };
+        if let Some(&fmt) = if reject { &REJECT_ROWS } else { &table.rows }.get(i) {
+            print_row(ctx.out, fmt, &v, pick);
         }
     }
     0
