@@ -81,7 +81,7 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
             Some(0) => ipv4::print,
             Some(1) => ipv6::print,
             Some(i) if i >= MISSING => {
-                let messages = MISSING_FAMILIES.get(i - MISSING).map(|m| m.unpack()).unwrap_or_default();
+                let messages = MISSING_FAMILIES.get(i - MISSING).copied().unwrap_or(t!("")).unpack();
                 let (to_stderr, to_stdout) = messages.split_at(messages.iter().position(|&b| b == b'#').unwrap_or(0));
                 err_bytes(to_stderr);
                 ctx.out.bytes(to_stdout.get(1..).unwrap_or_default());
