@@ -5,6 +5,7 @@
 use super::{hex, nth};
 use crate::addr::{push, Text};
 use crate::out::Out;
+use crate::text::Packed;
 
 // How a type prints its hardware address: `HEX` + a style, or one of the others.
 /// No address.
@@ -23,44 +24,47 @@ const ASH: u8 = 4;
 const HEX: u8 = 8;
 const UPPER: u8 = HEX + 1;
 const IRDA: u8 = HEX + 2;
+/// The separator of hex bytes, if any: `:` or `-`.
+const COLON: u8 = 0x10;
+const DASH: u8 = 0x20;
 
 /// lib/hw.c's table, in its order (the first entry with the type wins): the ARPHRD number,
-/// how the address prints, the byte count and the separator of hex addresses; the names and
+/// how the address prints (with the separator of hex addresses), their byte count; the names and
 /// titles are the lines of `NAMES`, in the same order. Every other type prints as the last
 /// entry, `unspec`: the 16 bytes of a `struct sockaddr`'s data (its number here, 0xffff, is
 /// ARPHRD_VOID, which lib/hw.c does not know either).
-const TYPES: [(u16, u8, u8, u8); 26] = [
-    (772, NOTHING, 0, 0),
-    (256, NOTHING, 0, 0),
-    (257, NOTHING, 0, 0),
-    (258, NOTHING, 0, 0),
-    (259, NOTHING, 0, 0),
-    (264, NOTHING, 0, 0),
-    (781, ASH, 0, 0),
-    (1, HEX, 6, b':'),
-    (3, CALLSIGN, 0, 0),
-    (0, CALLSIGN, 0, 0),
-    (270, HEX, 5, 0),
+const TYPES: [(u16, u8, u8); 26] = [
+    (772, NOTHING, 0),
+    (256, NOTHING, 0),
+    (257, NOTHING, 0),
+    (258, NOTHING, 0),
+    (259, NOTHING, 0),
+    (264, NOTHING, 0),
+    (781, ASH, 0),
+    (1, HEX | COLON, 6),
+    (3, CALLSIGN, 0),
+    (0, CALLSIGN, 0),
+    (270, HEX, 5),
     // An empty address: the line reads `tunnel ` and then the rest.
-    (768, HEX, 0, 0),
-    (512, NOTHING, 0, 0),
-    (513, NOTHING, 0, 0),
-    (516, NOTHING, 0, 0),
-    (7, UPPER, 1, 0),
-    (15, DLCI, 0, 0),
-    (770, NOTHING, 0, 0),
-    (776, NOTHING, 0, 0),
-    (774, UPPER, 6, b'-'),
-    (780, UPPER, 6, b':'),
-    (783, IRDA, 4, b':'),
-    (782, NOTHING, 0, 0),
-    (271, CHARS, 0, 0),
-    (27, UPPER, 8, b':'),
-    (u16::MAX, UPPER, 16, b'-'),
+    (768, HEX, 0),
+    (512, NOTHING, 0),
+    (513, NOTHING, 0),
+    (516, NOTHING, 0),
+    (7, UPPER, 1),
+    (15, DLCI, 0),
+    (770, NOTHING, 0),
+    (776, NOTHING, 0),
+    (774, UPPER | DASH, 6),
+    (780, UPPER | COLON, 6),
+    (783, IRDA | COLON, 4),
+    (782, NOTHING, 0),
+    (271, CHARS, 0),
+    (27, UPPER | COLON, 8),
+    (u16::MAX, UPPER | DASH, 16),
 ];
 
 /// The name and the title of each type in `TYPES`, one a line.
-const NAMES: &[u8] = b"\
+const NAMES: Packed = t!("\
     loop\nLocal Loopback\n\
     slip\nSerial Line IP\n\
     cslip\nVJ Serial Line IP\n\
@@ -86,25 +90,33 @@ const NAMES: &[u8] = b"\
     ec\nEconet\n\
     x25\ngeneric X.25\n\
     eui64\nGeneric EUI-64\n\
-    unspec\nUNSPEC";
+    unspec\nUNSPEC");
 
 /// The hardware line of a `-e` block, without the newline:
 /// `        <name> <address>  txqueuelen <n>  (<title>)`.
 pub fn line(out: &mut Out, hw_type: u16, addr: &[u8; 16], tx_queue_len: i32) {
     let i = TYPES.iter().position(|t| t.0 == hw_type).unwrap_or(TYPES.len() - 1);
-    let (_, print, count, sep) = TYPES.get(i).copied().unwrap_or_default();
-    out.str("        ");
-    out.bytes(nth(NAMES, 2 * i));
+    let (_, style, count) = TYPES.get(i).copied().unwrap_or_default();
+    let sep = match style & (COLON | DASH) {
+        COLON => b':',
+        DASH => b'-',
+        _ => 0,
+    };
+    let print = style & 0xf;
+    let mut names = heapless::Vec::<u8, 512>::new();
+    NAMES.unpack_into(&mut names);
+    out.spaces(8);
+    out.bytes(nth(&names, 2 * i));
     if print != NOTHING && !(print == ASH && addr.iter().all(|&b| b == 0)) {
         out.byte(b' ');
         address(out, print, count, sep, addr);
     }
     if tx_queue_len != -1 {
-        out.str("  txqueuelen ");
+        out.text(t!("  txqueuelen "));
         out.num(tx_queue_len as i64);
     }
-    out.str("  (");
-    out.bytes(nth(NAMES, 2 * i + 1));
+    out.text(t!("  ("));
+    out.bytes(nth(&names, 2 * i + 1));
     out.byte(b')');
 }
 
@@ -168,7 +180,9 @@ mod tests {
 
     #[test]
     fn every_type_has_a_name() {
-        assert_eq!(NAMES.split(|&b| b == b'\n').count(), 2 * TYPES.len());
+        let mut names = heapless::Vec::<u8, 512>::new();
+        NAMES.unpack_into(&mut names);
+        assert_eq!(names.split(|&b| b == b'\n').count(), 2 * TYPES.len());
     }
 
     #[test]

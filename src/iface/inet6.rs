@@ -36,17 +36,19 @@ impl<'a> Records<'a> {
     /// Reads the next record (one fscanf call); false at the end of the file.
     pub fn next(&mut self) -> bool {
         let s = &mut self.rest;
-        for (i, group) in self.addr.chunks_exact_mut(2).enumerate() {
+        for i in 0..8 {
             let Some(word) = scanf_word(s, 4) else { return i > 0 };
             match hex_u32(word) {
                 Some(g) => {
-                    group.copy_from_slice(&(g as u16).to_be_bytes());
+                    self.addr[2 * i] = (g >> 8) as u8;
+                    self.addr[2 * i + 1] = g as u8;
                     self.not_hex &= !(1 << i);
                 }
                 None => self.not_hex |= 1 << i,
             }
         }
-        for (n, width) in self.numbers.iter_mut().zip([8, 2, 2, 2]) {
+        for (i, n) in self.numbers.iter_mut().enumerate() {
+            let width = if i == 0 { 8 } else { 2 };
             let Some(v) = scanf_number_width(s, 16, width) else { return true };
             *n = v as i32;
         }

@@ -68,10 +68,10 @@ impl Facts {
     /// `len` (at most 8) bytes at `at` in the union after request `i`, as a little-endian
     /// number (the targets are little-endian); `None` if the request failed.
     pub fn get(&self, i: usize, at: usize, len: usize) -> Option<u64> {
+        let union = self.union.get(i)?;
         let mut b = [0; 8];
-        let field = self.union.get(i)?.iter().skip(at).take(len);
-        for (d, s) in b.iter_mut().zip(field) {
-            *d = *s;
+        for (k, d) in b.iter_mut().enumerate().take(len) {
+            *d = union.get(at + k).copied().unwrap_or(0);
         }
         (self.ok >> i & 1 != 0).then_some(u64::from_le_bytes(b))
     }
@@ -175,9 +175,8 @@ impl Kernel {
             if i > ADDR && facts.ok >> ADDR & 1 == 0 {
                 break;
             }
-            r[..16].fill(0);
-            for (d, s) in r.iter_mut().zip(name.iter().take(15)) {
-                *d = *s;
+            for (k, d) in r[..16].iter_mut().enumerate() {
+                *d = name.get(k).copied().filter(|_| k < 15).unwrap_or(0);
             }
             let answered = self.call(opcode, r.as_mut_ptr());
             if i == FLAGS {

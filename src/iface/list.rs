@@ -40,27 +40,26 @@ impl List {
     /// The entry for `name` (cut to `NAME_MAX` bytes), added if it is new; `None` only when
     /// memory runs out.
     pub fn add(&mut self, name: &[u8]) -> Option<&mut Iface> {
-        let mut new = Iface { name: [0; NAME_MAX], name_len: 0, counters: None };
-        for (d, &s) in new.name.iter_mut().zip(name) {
-            *d = s;
-            new.name_len += 1;
-        }
+        let name = name.get(..NAME_MAX).unwrap_or(name);
         let mut at = self.items.len();
         while let Some(before) = at.checked_sub(1) {
-            match nstrcmp(self.items.as_slice().get(before)?.name(), new.name()) {
+            match nstrcmp(self.items.as_slice().get(before)?.name(), name) {
                 Ordering::Equal => return self.items.as_mut_slice().get_mut(before),
                 Ordering::Less => break,
                 Ordering::Greater => at = before,
             }
         }
+        let mut new = Iface { name: [0; NAME_MAX], name_len: name.len() as u8, counters: None };
+        new.name[..name.len()].copy_from_slice(name);
         if !self.items.push(new) {
             return None;
         }
+        // Moved back from the end to its place.
         let items = self.items.as_mut_slice();
-        items.copy_within(at..items.len() - 1, at + 1);
-        let slot = items.get_mut(at)?;
-        *slot = new;
-        Some(slot)
+        for i in (at + 1..items.len()).rev() {
+            items.swap(i - 1, i);
+        }
+        items.get_mut(at)
     }
 
     /// The entries in order.
@@ -72,33 +71,31 @@ impl List {
 /// net-tools' `nstrcmp`: an alias suffix `:<digits>` is set aside; the rest compares by its
 /// text before any trailing digits, then by those digits as a number, then as a whole; the
 /// aliases come last, a missing one counting as -1, and their texts only if both have one.
+// Not inlined into `List::add`, where it would cost more.
+#[inline(never)]
 pub fn nstrcmp(a: &[u8], b: &[u8]) -> Ordering {
-    let (a, a_alias) = cut_alias(a);
-    let (b, b_alias) = cut_alias(b);
-    stem_number(a)
-        .cmp(&stem_number(b))
-        .then_with(|| a.cmp(b))
-        .then_with(|| a_alias.map_or(-1, atoi).cmp(&b_alias.map_or(-1, atoi)))
-        .then_with(|| a_alias.zip(b_alias).map_or(Ordering::Equal, |(x, y)| x.cmp(y)))
+    let ((a, a_alias), (b, b_alias)) = (key(a), key(b));
+    a.cmp(&b).then(match (a_alias, b_alias) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => Ordering::Equal,
+    })
+}
+
+/// What `nstrcmp` compares first (the name's stem, its number, the name without the alias,
+/// the alias's number), and the alias.
+fn key(s: &[u8]) -> ((&[u8], i32, &[u8], i32), Option<&[u8]>) {
+    let (head, digits) = split_digits(s);
+    let (name, alias) = match head.split_last() {
+        Some((b':', name)) if !digits.is_empty() => (name, Some(digits)),
+        _ => (s, None),
+    };
+    let (stem, number) = split_digits(name);
+    ((stem, atoi(number), name, alias.map_or(-1, atoi)), alias)
 }
 
 /// The text before the trailing digits, and those digits.
 fn split_digits(s: &[u8]) -> (&[u8], &[u8]) {
     s.split_at(s.len() - s.iter().rev().take_while(|b| b.is_ascii_digit()).count())
-}
-
-/// The text before the trailing digits, and the digits as a number.
-fn stem_number(s: &[u8]) -> (&[u8], i32) {
-    let (stem, digits) = split_digits(s);
-    (stem, atoi(digits))
-}
-
-fn cut_alias(s: &[u8]) -> (&[u8], Option<&[u8]>) {
-    let (head, digits) = split_digits(s);
-    match head.split_last() {
-        Some((b':', name)) if !digits.is_empty() => (name, Some(digits)),
-        _ => (s, None),
-    }
 }
 
 /// `atoi` of a digit string of at most 15 digits: glibc's `(int) strtol`.

@@ -6,22 +6,32 @@ use super::kernel::*;
 use super::{list, put};
 use crate::addr::{fix_v4_mapped, fmt_ipv4, fmt_ipv6, push, Text};
 use crate::out::Out;
+use crate::text::Packed;
 
-/// The flag names in net-tools' order, each followed by its IFF_ bit.
-const NAMES: &[u8] = b"UP\x00BROADCAST\x01DEBUG\x02LOOPBACK\x03POINTOPOINT\x04NOTRAILERS\x05RUNNING\x06NOARP\x07\
-    PROMISC\x08ALLMULTI\x09SLAVE\x0bMASTER\x0aMULTICAST\x0cDYNAMIC\x0f";
+/// The flag names in net-tools' order, each after its IFF_ bit and with its comma.
+const NAMES: &[u8] = b"\x00UP,\x01BROADCAST,\x02DEBUG,\x03LOOPBACK,\x04POINTOPOINT,\x05NOTRAILERS,\x06RUNNING,\
+    \x07NOARP,\x08PROMISC,\x09ALLMULTI,\x0bSLAVE,\x0aMASTER,\x0cMULTICAST,\x0fDYNAMIC,";
 
-/// The scope tags of an IPv6 address, each followed by its bit in `scope_tags`' answer.
-const TAGS: &[u8] = b"compat\x07global\x00link\x05site\x06host\x04";
+/// The scope tags of an IPv6 address, each after its bit in `scope_tags`' answer and with its
+/// comma.
+const TAGS: &[u8] = b"\x07compat,\x00global,\x05link,\x06site,\x04host,";
 
 const IFF_BROADCAST: u16 = 0x2;
 const IFF_POINTOPOINT: u16 = 0x10;
 const IFF_PORTSEL: u16 = 0x2000;
 const IFF_AUTOMEDIA: u16 = 0x4000;
 
+/// The IPv4 address lines: label, request, and the flag the line needs.
+static ADDRESSES: [(Packed, u8, u16); 4] = [
+    (t!("        inet "), ADDR as u8, 0),
+    (t!("  netmask "), NETMASK as u8, 0),
+    (t!("  broadcast "), BRDADDR as u8, IFF_BROADCAST),
+    (t!("  destination "), DSTADDR as u8, IFF_POINTOPOINT),
+];
+
 /// `if_port_text`'s first names, one a line; net-tools prints a NULL entry (and reads past
 /// the table for higher ports, UB) as glibc prints a NULL string.
-const PORTS: &[u8] = b"unknown\n10base2\n10baseT\nAUI\n100baseT\n100baseTX\n100baseFX\n(null)";
+const PORTS: Packed = t!("unknown\n10base2\n10baseT\nAUI\n100baseT\n100baseTX\n100baseFX\n(null)");
 
 pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>, inet6: &[u8]) {
     let flags = facts.flags() as u16;
@@ -33,30 +43,24 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
     list(out, if flags == 0 { b"<>" } else { b"<" }, NAMES, flags as u32);
     put(out, b"  mtu \xa1\xe4  outfill \xa2  keepalive \xa3\xff\n", &v);
     if facts.ok >> ADDR & 1 != 0 {
-        ipv4(out, "        inet ", facts, ADDR);
-        ipv4(out, "  netmask ", facts, NETMASK);
-        if flags & IFF_BROADCAST != 0 {
-            ipv4(out, "  broadcast ", facts, BRDADDR);
-        }
-        if flags & IFF_POINTOPOINT != 0 {
-            ipv4(out, "  destination ", facts, DSTADDR);
+        for &(label, i, needs) in &ADDRESSES {
+            if flags & needs == needs {
+                ipv4(out, label, facts, i as usize);
+            }
         }
         out.byte(b'\n');
     }
     inet6_lines(out, name, inet6);
     // net-tools copies 8 address bytes into a zeroed buffer.
-    let mut hw_addr = [0; 16];
-    if let Some(a) = facts.get(HWADDR, 2, 8) {
-        hw_addr[..8].copy_from_slice(&a.to_le_bytes());
-    }
+    let hw_addr = (facts.get(HWADDR, 2, 8).unwrap_or(0) as u128).to_le_bytes();
     super::hw::line(out, facts.hw_type(), &hw_addr, facts.int(TXQLEN, -1));
     out.byte(b'\n');
     if flags & IFF_PORTSEL != 0 {
-        out.str("        media ");
+        out.text(t!("        media "));
         let port = facts.get(MAP, 20, 1).unwrap_or(0) as usize;
-        out.bytes(super::nth(PORTS, port.min(7)));
+        out.bytes(super::nth(&PORTS.unpack(), port.min(7)));
         if flags & IFF_AUTOMEDIA != 0 {
-            out.str("autoselect");
+            out.text(t!("autoselect"));
         }
         out.byte(b'\n');
     }
@@ -68,8 +72,8 @@ pub fn block(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counte
 }
 
 /// `<label><address>` of request `i`; `[NONE SET]` when it failed.
-fn ipv4(out: &mut Out, label: &str, facts: &Facts, i: usize) {
-    out.str(label);
+fn ipv4(out: &mut Out, label: Packed, facts: &Facts, i: usize) {
+    out.text(label);
     let mut t = Text::new();
     match facts.ipv4(i) {
         Some(a) => fmt_ipv4(&mut t, a),
@@ -92,7 +96,7 @@ fn inet6_lines(out: &mut Out, name: &[u8], text: &[u8]) {
         let mut t = Text::new();
         fmt_ipv6(&mut t, addr);
         fix_v4_mapped(&mut t, &addr);
-        out.str("        inet6 ");
+        out.text(t!("        inet6 "));
         out.bytes(&t);
         put(out, b"  prefixlen \xa0  scopeid 0x\xc1", &[records.prefix_len() as u64, scope as u32 as u64]);
         list(out, b"<", TAGS, scope_tags(scope));

@@ -14,6 +14,7 @@ use crate::errno::text;
 use crate::options::Options;
 use crate::out::{err, safe_byte, Out};
 use crate::procfs::LineBuf;
+use crate::route::flag_letters;
 use crate::Env;
 use kernel::{Facts, Kernel};
 use list::List;
@@ -27,7 +28,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
         }
     };
     // Once per process, also under -c.
-    out.str("Kernel Interface table\n");
+    out.text(t!("Kernel Interface table\n"));
     let mut list = List::new();
     let mut lines: LineBuf = [0; core::mem::size_of::<LineBuf>()];
     let mut facts = Facts::default();
@@ -35,7 +36,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     let long = opts.extend >= 2;
     crate::every_second(opts.continuous, out, |out| {
         if !long {
-            out.str(short::HEADER);
+            out.text(short::HEADER);
         }
         list.clear();
         let have_dev = dev::read(env.proc_root, &mut list, &mut lines);
@@ -130,21 +131,11 @@ fn put(out: &mut Out, template: &[u8], values: &[u64]) {
 
 /// Prints one of net-tools' lists: `start`, then `WORD,` for each word of `table` whose flag
 /// is set in `flags`, and then a last comma becomes `>` and any other last character goes.
-/// In the table each word is followed by the number of its flag bit (a byte below 0x20).
+/// The table is one as `route::flag_letters` reads it, each word with its comma.
 fn list(out: &mut Out, start: &[u8], table: &[u8], flags: u32) {
     let mut t = Text::new();
     push(&mut t, start);
-    let mut kept = t.len();
-    for &b in table {
-        if b >= 0x20 {
-            push(&mut t, &[b]);
-        } else if flags >> b & 1 != 0 {
-            push(&mut t, b",");
-            kept = t.len();
-        } else {
-            t.truncate(kept);
-        }
-    }
+    flag_letters(&mut t, flags, table, false);
     if t.pop() == Some(b',') {
         push(&mut t, b">");
     }
@@ -182,11 +173,11 @@ mod tests {
     fn word_lists() {
         let list = |flags| {
             let mut out = Out::new();
-            list(&mut out, b"<", b"a\x00bc\x02d\x1f", flags);
+            list(&mut out, b"<", b"\x00a,\x02bc,\x1fd,", flags);
             String::from_utf8(out.pending().to_vec()).unwrap()
         };
         let mut out = Out::new();
-        super::list(&mut out, b"<>", b"a\x00", 0);
+        super::list(&mut out, b"<>", b"\x00a,", 0);
         assert_eq!(out.pending(), b"<");
         assert_eq!(list(0), "");
         assert_eq!(list(1), "<a>");

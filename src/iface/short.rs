@@ -2,9 +2,12 @@
 
 use super::dev::*;
 use super::kernel::{Facts, MTU};
+use crate::addr::Text;
 use crate::out::Out;
+use crate::route::flag_letters;
+use crate::text::Packed;
 
-pub const HEADER: &str = "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n";
+pub const HEADER: Packed = t!("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
 
 /// The counter columns: which counter, and its width. All are right-justified but RX-OVR
 /// (RX_FIFO), as net-tools has it.
@@ -19,9 +22,9 @@ const COLUMNS: [(u8, u8); 8] = [
     (TX_FIFO as u8, 6),
 ];
 
-/// The flag letters in net-tools' order (POINTOPOINT is a second `P`), each followed by its
-/// IFF_ bit.
-const LETTERS: &[u8] = b"A\x09B\x01D\x02L\x03M\x0cd\x0fP\x08N\x05O\x07P\x04s\x0bm\x0aR\x06U\x00";
+/// The flag letters in net-tools' order (POINTOPOINT is a second `P`), each after its IFF_
+/// bit, as `route::flag_letters` reads them.
+const LETTERS: &[u8] = b"\x09A\x01B\x02D\x03L\x0cM\x0fd\x08P\x05N\x07O\x04P\x0bs\x0am\x06R\x00U";
 
 pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters>) {
     out.safe_left(name, 15);
@@ -30,7 +33,7 @@ pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters
     out.byte(b' ');
     match counters {
         Some(c) => {
-            for (i, width) in COLUMNS {
+            for &(i, width) in &COLUMNS {
                 let n = c.get(i as usize).copied().unwrap_or(0);
                 if i as usize == RX_FIFO {
                     out.num_left(n, width as usize);
@@ -40,19 +43,18 @@ pub fn row(out: &mut Out, name: &[u8], facts: &Facts, counters: Option<&Counters
                 out.byte(b' ');
             }
         }
-        None => out.left(b"     - no statistics available -", 56),
+        None => {
+            out.text(t!("     - no statistics available -"));
+            out.spaces(24);
+        }
     }
     let flags = facts.flags() as u16;
     if flags == 0 {
-        out.str("[NO FLAGS]");
+        out.text(t!("[NO FLAGS]"));
     }
-    for pair in LETTERS.chunks_exact(2) {
-        if let [letter, bit] = *pair {
-            if flags >> bit & 1 != 0 {
-                out.byte(letter);
-            }
-        }
-    }
+    let mut letters = Text::new();
+    flag_letters(&mut letters, flags as u32, LETTERS, false);
+    out.bytes(&letters);
     out.byte(b'\n');
 }
 

@@ -5,57 +5,48 @@
 use super::ipv4::{header, hex_address, inet_name, rows, Table, CELLS, DESTINATION, GATEWAY, MASK, SOCKET_MASK, SPECDST};
 use super::{Ctx, Value};
 use crate::addr::Text;
+use crate::text::Packed;
 use crate::out::err;
-use crate::procfs::c_str;
+use crate::cscan::{c_str, contains};
 use rustix::io::Errno;
 
 /// net-tools' `proc_guess_fmt`: words searched for anywhere in the header; the n-th counts
 /// 2^n. 63 is format 2, 97 format 1.
-const GUESS: &[u8] = b"IRTT TOS HHRef HHUptod SpecDst HH ARP";
+const GUESS: Packed = t!("IRTT TOS HHRef HHUptod SpecDst HH ARP");
 
 const SOURCE: usize = MASK;
-const SOURCE_COLUMNS: &str = "Source          Destination     Gateway         ";
-
-/// The columns both formats want, before their own.
-macro_rules! wanted {
-    ($more:literal) => {
-        concat!(
-            "Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Source%127s MTU%d Window%d IRTT%d ",
-            $more
-        )
-        .as_bytes()
-    };
-}
-
-/// The cache flags after the route flags.
-macro_rules! cache_letters {
-    () => {
-        "n16 d17 t19 f21 q22 Ns23 r24 i26 Nd27 b28 m29 #30 l31"
-    };
-}
+const SOURCE_COLUMNS: Packed = t!("Source          Destination     Gateway         ");
 
 /// The addresses a row names, and the cells the names go to: the source first. Format 2's
 /// SpecDst name goes back where it was read, as in net-tools.
-const CELLS1: &[(usize, usize)] = &[(DESTINATION, CELLS + 1), (GATEWAY, CELLS + 2), (SOURCE, CELLS)];
-const CELLS2: &[(usize, usize)] = &[(DESTINATION, CELLS + 1), (GATEWAY, CELLS + 2), (SOURCE, CELLS), (SPECDST, SPECDST)];
+const CELLS1: &[(u8, u8)] = &[(DESTINATION as u8, CELLS as u8 + 1), (GATEWAY as u8, CELLS as u8 + 2), (SOURCE as u8, CELLS as u8)];
+const CELLS2: &[(u8, u8)] = &[
+    (DESTINATION as u8, CELLS as u8 + 1),
+    (GATEWAY as u8, CELLS as u8 + 2),
+    (SOURCE as u8, CELLS as u8),
+    (SPECDST as u8, SPECDST as u8),
+];
+
+/// The cache flags, after each format's route flags.
+pub const LETTERS: &[u8] = b"\x10n\x11d\x13t\x15f\x16q\x17Ns\x18r\x1ai\x1bNd\x1cb\x1dm\x1e#\x1fl";
 
 const FORMAT1: Table = Table {
     addresses: SOURCE_COLUMNS,
-    ext3_header: "  HH  Arp",
-    wanted: wanted!("HH%d ARP%d"),
+    ext3_header: t!("  HH  Arp"),
+    wanted: t!("Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Source%127s MTU%d Window%d IRTT%d HH%d ARP%d"),
     rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %d\n")),
-    letters: concat!("U0 H2 G1 !9 R3 D4 M5 ", cache_letters!()).as_bytes(),
-    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS1),
+    letters: b"\x00U\x02H\x01G\x09!\x03R\x04D\x05M",
+    cells: CELLS1,
 };
 
 const FORMAT2: Table = Table {
     addresses: SOURCE_COLUMNS,
-    ext3_header: "  TOS HHRef HHUptod     SpecDst",
-    wanted: wanted!("TOS%d HHRef%d HHUptod%d SpecDst%127s"),
+    ext3_header: t!("  TOS HHRef HHUptod     SpecDst"),
+    wanted: t!("Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Source%127s MTU%d Window%d IRTT%d TOS%d HHRef%d HHUptod%d SpecDst%127s"),
     rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %-5d %-3d %-3d   %-3d %15s\n")),
     // Format 2 has no U or H: those bits mean dead (`-`) and on-link (`o`).
-    letters: concat!("G1 !9 R3 D4 M5 -0 o2 ", cache_letters!()).as_bytes(),
-    cells: |ctx, v, parsed| cells(ctx, v, &mut parsed[0], CELLS2),
+    letters: b"\x01G\x09!\x03R\x04D\x05M\x00-\x02o",
+    cells: CELLS2,
 };
 
 /// net-tools' message for a cache file without a header line, and its status (255: net-tools
@@ -77,11 +68,11 @@ pub fn format(ctx: &mut Ctx, header_line: &[u8]) -> Option<&'static Table> {
         97 => Some(&FORMAT1),
         63 => Some(&FORMAT2),
         n => {
-            ctx.out.str("ERROR: proc_guess_fmt(/proc/net/rt_cache,... returned: ");
+            ctx.out.text(t!("ERROR: proc_guess_fmt(/proc/net/rt_cache,... returned: "));
             ctx.out.num(n);
-            ctx.out.str("\n");
+            ctx.out.byte(b'\n');
             if ctx.ext != 3 {
-                header(ctx, SOURCE_COLUMNS, "");
+                header(ctx, SOURCE_COLUMNS, t!(""));
             }
             None
         }
@@ -91,23 +82,25 @@ pub fn format(ctx: &mut Ctx, header_line: &[u8]) -> Option<&'static Table> {
 /// net-tools' `proc_guess_fmt`: the bits of the `GUESS` words the header contains.
 fn guess(header: &[u8]) -> u32 {
     let text = c_str(header);
-    let found = |word: &[u8]| text.windows(word.len()).any(|w| w == word) as u32;
-    GUESS.split(|&b| b == b' ').enumerate().map(|(n, word)| found(word) << n).sum()
+    let mut bits = 0;
+    for (n, word) in GUESS.unpack().split(|&b| b == b' ').enumerate() {
+        bits |= (contains(text, word) as u32) << n;
+    }
+    bits
 }
 
 /// Names the addresses of `columns` into their cells. net-tools parses them all into one
 /// variable, so one that fails to parse shows the one before it; a line too short for SpecDst
 /// leaves the previous row's SpecDst name, which fails to parse.
-fn cells(ctx: &mut Ctx, v: &mut [Value], last: &mut [u8; 4], columns: &[(usize, usize)]) -> bool {
+pub fn cells(ctx: &mut Ctx, v: &mut [Value], last: &mut [u8; 4], columns: &[(u8, u8)]) {
     for &(from, to) in columns {
-        if let Some(a) = hex_address(v[from].text()) {
+        if let Some(a) = hex_address(v[from as usize].text()) {
             *last = a;
         }
         let mut name = Text::new();
         inet_name(ctx, &mut name, *last, SOCKET_MASK, false);
-        v[to].set_text(&name);
+        v[to as usize].set_text(&name);
     }
-    true
 }
 
 #[cfg(test)]

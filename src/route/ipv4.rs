@@ -16,10 +16,10 @@ pub const HEADER_LIMIT: usize = 510;
 pub const ROW_LIMIT: usize = 1022;
 
 /// The header after the three address columns, by `ext` 1, 2, 3 (the cache adds to 3's).
-const HEADER_TAILS: [&str; 3] = [
-    "Flags Metric Ref    Use Iface",
-    "Flags   MSS Window  irtt Iface",
-    "Flags Metric Ref    Use Iface    MSS   Window irtt",
+const HEADER_TAILS: [Packed; 3] = [
+    t!("Flags Metric Ref    Use Iface"),
+    t!("Flags   MSS Window  irtt Iface"),
+    t!("Flags Metric Ref    Use Iface    MSS   Window irtt"),
 ];
 
 /// The columns of /proc/net/route and rt_cache as net-tools scans them (the cache has
@@ -46,12 +46,10 @@ const IRTT: u8 = 10;
 const A0: u8 = CELLS as u8;
 const A1: u8 = A0 + 1;
 const A2: u8 = A0 + 2;
-/// Arguments by `ext` 1, 2 and 3 (the FIB's `ext` 3 takes the first 11, the cache's 13 or 15).
-const PICKS: [&[u8]; 3] = [
-    &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE],
-    &[A0, A1, A2, LETTERS, MSS, WINDOW, IRTT, IFACE],
-    &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT, 11, 12, 13, 14],
-];
+/// Arguments by `ext` 1 and 3 (`ext` 1 takes the first 8, the FIB's `ext` 3 the first 11, the
+/// cache's 13 or 15), and by `ext` 2.
+const PICK: &[u8] = &[A0, A1, A2, LETTERS, METRIC, REF, USE, IFACE, MSS, WINDOW, IRTT, 11, 12, 13, 14];
+const MSS_PICK: &[u8] = &[A0, A1, A2, LETTERS, MSS, WINDOW, IRTT, IFACE];
 /// The FIB's rows for reject routes (RTF_REJECT) take no gateway, reference count or interface.
 const REJECT_PICK: &[u8] = &[A0, A2, LETTERS, METRIC, USE];
 const REJECT_ROWS: [Packed; 3] = [
@@ -71,28 +69,28 @@ pub(super) use rows;
 /// What differs between /proc/net/route and the rt_cache formats.
 pub struct Table {
     /// The address columns of the column header.
-    pub addresses: &'static str,
+    pub addresses: Packed,
     /// What the `ext` 3 column header adds.
-    pub ext3_header: &'static str,
+    pub ext3_header: Packed,
     /// The columns net-tools wants from the file, in order, as `proc_gen_fmt` reads them.
-    pub wanted: &'static [u8],
+    pub wanted: Packed,
     /// Rows by `ext` 1, 2, 3.
     pub rows: [Packed; 3],
-    /// Flag letters, as `flag_letters` reads them.
+    /// Flag letters, as `flag_letters` reads them (the cache's own follow them).
     pub letters: &'static [u8],
-    /// Names a row's addresses into the cells, with the addresses parsed from earlier rows;
-    /// false skips the row.
-    pub cells: fn(&mut Ctx, &mut [Value; COLUMNS], &mut [[u8; 4]; 3]) -> bool,
+    /// The cache's address columns and the cells their names go to (see `cache::cells`);
+    /// the FIB's are fixed (`fib_cells`).
+    pub cells: &'static [(u8, u8)],
 }
 
 const FIB: Table = Table {
-    addresses: "Destination     Gateway         Genmask         ",
-    ext3_header: "",
-    wanted: b"Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Mask%127s MTU%d Window%d IRTT%d",
+    addresses: t!("Destination     Gateway         Genmask         "),
+    ext3_header: t!(""),
+    wanted: t!("Iface%15s Destination%127s Gateway%127s Flags%X RefCnt%d Use%d Metric%d Mask%127s MTU%d Window%d IRTT%d"),
     rows: rows!(t!("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n")),
     // `!` (reject) replaces the letters before it.
-    letters: b"U0 G1 !9 H2 R3 D4 M5 d16 a17 c18 o21 e22 c24 f25 p26 l31 u6 w7 i8 n10",
-    cells: fib_cells,
+    letters: b"\x00U\x01G\x09!\x02H\x03R\x04D\x05M\x10d\x11a\x12c\x15o\x16e\x18c\x19f\x1ap\x1fl\x06u\x07w\x08i\x0an",
+    cells: &[],
 };
 
 /// The netmask net-tools passes for gateways and cache addresses: 0xffffff00 in host order,
@@ -145,18 +143,18 @@ pub fn inet_name(ctx: &mut Ctx, t: &mut Text, a: [u8; 4], mask: [u8; 4], host: b
 /// column.
 pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     let (file, title) = if cache {
-        (&b"net/rt_cache"[..], "Kernel IP routing cache\n")
+        (&b"net/rt_cache"[..], t!("Kernel IP routing cache\n"))
     } else {
-        (&b"net/route"[..], "Kernel IP routing table\n")
+        (&b"net/route"[..], t!("Kernel IP routing table\n"))
     };
-    let Some(mut lines) = open_table(ctx, file, b"INET (IPv4)", buf, HEADER_LIMIT) else { return 1 };
-    ctx.out.str(title);
+    let Some(mut lines) = open_table(ctx, file, t!("INET (IPv4)"), buf, HEADER_LIMIT) else { return 1 };
+    ctx.out.text(title);
     let Some(header_line) = lines.next_line() else {
         // An empty file: the FIB prints its column header, the cache net-tools' perror.
         if cache {
             return super::cache::missing_header(ctx, lines.error);
         }
-        header(ctx, FIB.addresses, "");
+        header(ctx, FIB.addresses, t!(""));
         return 1;
     };
     let table = if cache {
@@ -169,7 +167,7 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     };
     header(ctx, table.addresses, table.ext3_header);
     let shown = crate::procfs::Path::proc(b"/proc", file);
-    let Some(format) = proc_gen_fmt(header_line, table.wanted, shown.as_bytes()) else {
+    let Some(format) = proc_gen_fmt(header_line, &table.wanted.unpack(), shown.as_bytes()) else {
         // The cache goes on (net-tools would crash on the first row; there is none here).
         return !cache as i32;
     };
@@ -179,17 +177,26 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
     // A line with fewer columns is skipped.
     let min_columns = if cache { 12 } else { 10 };
     while let Some(line) = lines.next_line() {
-        if scan(line, &format, &mut v) < min_columns || !(table.cells)(ctx, &mut v, &mut parsed) {
+        if scan(line, &format, &mut v) < min_columns {
+            continue;
+        }
+        if cache {
+            super::cache::cells(ctx, &mut v, &mut parsed[0], table.cells);
+        } else if !fib_cells(ctx, &mut v, &mut parsed) {
             continue;
         }
         let flags = v[FLAGS].num;
         let mut letters = Text::new();
         flag_letters(&mut letters, flags, table.letters, true);
+        if cache {
+            flag_letters(&mut letters, flags, super::cache::LETTERS, false);
+        }
         v[LETTERS as usize].set_text(&letters);
         let reject = !cache && flags & RTF_REJECT != 0;
         let i = ctx.ext.wrapping_sub(1);
-        if let (Some(&fmt), Some(&pick)) = (if reject { &REJECT_ROWS } else { &table.rows }.get(i), PICKS.get(i)) {
-            print_row(ctx.out, fmt, &v, if reject { REJECT_PICK } else { pick });
+        let pick = if reject { REJECT_PICK } else if ctx.ext == 2 { MSS_PICK } else { PICK };
+        if let Some(&fmt) = if reject { &REJECT_ROWS } else { &table.rows }.get(i) {
+            print_row(ctx.out, fmt, &v, pick);
         }
     }
     0
@@ -197,13 +204,19 @@ pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
 
 /// Prints the column header for `ext`: the address columns, the numbers, then `ext3` for
 /// `ext` 3.
-pub fn header(ctx: &mut Ctx, addresses: &str, ext3: &str) {
-    if let Some(tail) = HEADER_TAILS.get(ctx.ext.wrapping_sub(1)) {
-        for part in [addresses, tail, if ctx.ext == 3 { ext3 } else { "" }, "\n"] {
-            ctx.out.str(part);
+pub fn header(ctx: &mut Ctx, addresses: Packed, ext3: Packed) {
+    if let Some(&tail) = HEADER_TAILS.get(ctx.ext.wrapping_sub(1)) {
+        ctx.out.text(addresses);
+        ctx.out.text(tail);
+        if ctx.ext == 3 {
+            ctx.out.text(ext3);
         }
+        ctx.out.byte(b'\n');
     }
 }
+
+/// The columns of the FIB's addresses, in cell order.
+static ADDRESS_COLUMNS: [u8; 3] = [DESTINATION as u8, GATEWAY as u8, MASK as u8];
 
 /// The FIB's cells: the destination named under its mask (a host if RTF_HOST), the gateway
 /// as a host, the mask as numbers; all cut to 15 bytes. Only routes that are up show. An
@@ -213,8 +226,8 @@ fn fib_cells(ctx: &mut Ctx, v: &mut [Value; COLUMNS], parsed: &mut [[u8; 4]; 3])
     if flags & RTF_UP == 0 {
         return false;
     }
-    for (a, column) in parsed.iter_mut().zip([DESTINATION, GATEWAY, MASK]) {
-        if let Some(p) = hex_address(v[column].text()) {
+    for (a, column) in parsed.iter_mut().zip(&ADDRESS_COLUMNS) {
+        if let Some(p) = hex_address(v[*column as usize].text()) {
             *a = p;
         }
     }

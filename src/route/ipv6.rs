@@ -12,8 +12,8 @@ const RTF_CACHE: u32 = 0x0100_0000;
 /// net-tools' line format: the destination as eight `%4s` groups and a `%02x` prefix length,
 /// the source the same way, the next hop as eight groups, `%08x` metric, reference count, use
 /// and flags, and a `%15s` interface. The file has no header to map columns by.
-const FORMAT: &[u8] = b"%4s%4s%4s%4s%4s%4s%4s%4s %02x %4s%4s%4s%4s%4s%4s%4s%4s %02x \
-    %4s%4s%4s%4s%4s%4s%4s%4s %08x %08x %08x %08x %15s\n";
+const FORMAT: Packed = t!("%4s%4s%4s%4s%4s%4s%4s%4s %02x %4s%4s%4s%4s%4s%4s%4s%4s %02x \
+    %4s%4s%4s%4s%4s%4s%4s%4s %08x %08x %08x %08x %15s\n");
 const DESTINATION: usize = 0;
 const PREFIX: usize = 8;
 const NEXT_HOP: usize = 18;
@@ -26,7 +26,7 @@ const LETTERS: usize = 33;
 const ROW: Packed = t!("%-30s %-26s %-4s %-3d %-1d %6d %s\n");
 const PICK: &[u8] = &[31, 32, 33, 26, 27, 28, 30];
 
-const FLAG_LETTERS: &[u8] = b"U0 !9 G1 H2 D16 A18 C24 a17 e22 m5 n21 f25";
+const FLAG_LETTERS: &[u8] = b"\x00U\x09!\x01G\x02H\x10D\x12A\x18C\x11a\x16e\x05m\x15n\x19f";
 
 /// `inet_pton` of eight scanned groups joined with `:`. Groups from /proc are 1 to 4 hex
 /// digits; anything else fails, and net-tools then keeps the previous address.
@@ -36,8 +36,9 @@ fn address(groups: &[Value]) -> Option<[u8; 16]> {
         if g.text().len() > 4 {
             return None;
         }
-        let n = addr::hex_u32(g.text())? as u16;
-        a[2 * i..2 * i + 2].copy_from_slice(&n.to_be_bytes());
+        let n = addr::hex_u32(g.text())?;
+        a[2 * i] = (n >> 8) as u8;
+        a[2 * i + 1] = n as u8;
     }
     Some(a)
 }
@@ -45,15 +46,16 @@ fn address(groups: &[Value]) -> Option<[u8; 16]> {
 /// Prints the FIB, or with `cache` the cached routes (what net-tools falls back to when
 /// /proc/net/ndisc is missing, as it is on every kernel since 2.2).
 pub fn print(ctx: &mut Ctx, buf: &mut LineBuf, cache: bool) -> i32 {
-    let Some(mut lines) = open_table(ctx, b"net/ipv6_route", b"INET6 (IPv6)", buf, ROW_LIMIT) else { return 1 };
-    ctx.out.str(if cache { "Kernel IPv6 routing cache\n" } else { "Kernel IPv6 routing table\n" });
-    ctx.out.str("Destination                    Next Hop                   Flag Met Ref  Use If\n");
+    let Some(mut lines) = open_table(ctx, b"net/ipv6_route", t!("INET6 (IPv6)"), buf, ROW_LIMIT) else { return 1 };
+    ctx.out.text(if cache { t!("Kernel IPv6 routing cache\n") } else { t!("Kernel IPv6 routing table\n") });
+    ctx.out.text(t!("Destination                    Next Hop                   Flag Met Ref  Use If\n"));
+    let format = FORMAT.unpack();
     // net-tools keeps every value, and the addresses, from the line before when a line is
     // short; it never skips one.
     let mut v = [Value::EMPTY; 34];
     let (mut dest, mut next_hop) = ([0u8; 16], [0u8; 16]);
     while let Some(line) = lines.next_line() {
-        scan(line, FORMAT, &mut v);
+        scan(line, &format, &mut v);
         if (v[FLAGS].num & RTF_CACHE != 0) != cache {
             continue;
         }
@@ -107,7 +109,7 @@ mod tests {
     fn lines_scan_into_their_columns() {
         let mut v = [Value::EMPTY; 34];
         let line = b"fe800000000000000000000000000001 80 00000000000000000000000000000000 00 00000000000000000000000000000000 ffffffff 00000003 00000000 80200001       lo";
-        assert_eq!(scan(line, FORMAT, &mut v), 31);
+        assert_eq!(scan(line, &FORMAT.unpack(), &mut v), 31);
         assert_eq!(((v[PREFIX].num as i32), v[26].num as i32, v[27].num as i32, v[FLAGS].num), (128, -1, 3, 0x8020_0001));
         assert_eq!((v[0].text(), v[7].text(), v[30].text()), (&b"fe80"[..], &b"0001"[..], &b"lo"[..]));
     }

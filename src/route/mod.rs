@@ -10,7 +10,7 @@ use crate::addr::Text;
 use crate::names::Names;
 use crate::options::Options;
 use crate::out::{err, err_bytes, Out};
-use crate::printf::{format_number, name, printf, Arg};
+use crate::printf::{printf, Arg};
 use crate::procfs::{self, LineBuf, Lines, Path};
 use crate::scan::Val;
 use crate::Env;
@@ -51,7 +51,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
 
 /// The family names `-r` knows: `inet` and `inet6` have tables, the next three no routing,
 /// and the rest are `MISSING_FAMILIES`.
-const FAMILIES: &[u8] = b"inet|inet6|unix|ash|ec|ipx|ddp|ax25|netrom|x25|rose";
+const FAMILIES: Packed = t!("inet|inet6|unix|ash|ec|ipx|ddp|ax25|netrom|x25|rose");
 const NO_ROUTING: usize = 2;
 const MISSING: usize = 5;
 
@@ -59,15 +59,14 @@ const MISSING: usize = 5;
 /// tables are not implemented), and what net-tools prints without them (behaviour spec §5.5),
 /// with status 1: what goes to stderr, then after the `#` what goes to stdout. (net-tools'
 /// first NET/ROM perror leaves errno EINVAL for the second.)
-const MISSING_FAMILIES: &[u8] = b"No such file or directory\n\
-    #IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n|\
-    Error opening /proc/net/atalk_route: No such file or directory\n\
-    DDP (AppleTalk) not configured on this system.\n#|\
-    /proc/net/ax25_route: No such file or directory\n#AX.25 not configured in this system.\n|\
-    /proc/net/nr_nodes: No such file or directory\n\
-    /proc/net/nr_neigh: Invalid argument\n#NET/ROM not configured in this system.\n|\
-    #X.25 not configured in this system.\n|\
-    /proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n#";
+const MISSING_FAMILIES: [Packed; 6] = [
+    t!("No such file or directory\n#IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n"),
+    t!("Error opening /proc/net/atalk_route: No such file or directory\nDDP (AppleTalk) not configured on this system.\n#"),
+    t!("/proc/net/ax25_route: No such file or directory\n#AX.25 not configured in this system.\n"),
+    t!("/proc/net/nr_nodes: No such file or directory\n/proc/net/nr_neigh: Invalid argument\n#NET/ROM not configured in this system.\n"),
+    t!("#X.25 not configured in this system.\n"),
+    t!("/proc/net/rose_nodes: No such file or directory\nROSE not configured in this system.\n#"),
+];
 
 /// net-tools' `route_info`: each family of the list in turn; the first failure ends it.
 /// `buf` is the read buffer the tables share, one after another.
@@ -77,12 +76,12 @@ fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
         if family.is_empty() {
             continue;
         }
-        let known = FAMILIES.split(|&b| b == b'|').position(|f| f == family);
+        let known = FAMILIES.unpack().split(|&b| b == b'|').position(|f| f == family);
         let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match known {
             Some(0) => ipv4::print,
             Some(1) => ipv6::print,
             Some(i) if i >= MISSING => {
-                let messages = name(MISSING_FAMILIES, i - MISSING).unwrap_or_default();
+                let messages = MISSING_FAMILIES.get(i - MISSING).copied().unwrap_or(t!("")).unpack();
                 let (to_stderr, to_stdout) = messages.split_at(messages.iter().position(|&b| b == b'#').unwrap_or(0));
                 err_bytes(to_stderr);
                 ctx.out.bytes(to_stdout.get(1..).unwrap_or_default());
@@ -125,9 +124,10 @@ impl Value {
     }
 
     pub fn set_text(&mut self, text: &[u8]) {
-        let n = text.len().min(self.bytes.len());
-        self.bytes[..n].copy_from_slice(&text[..n]);
-        self.len = n as u8;
+        for (d, &s) in self.bytes.iter_mut().zip(text) {
+            *d = s;
+        }
+        self.len = text.len().min(self.bytes.len()) as u8;
     }
 }
 
@@ -156,30 +156,31 @@ pub fn print_row(out: &mut Out, fmt: Packed, values: &[Value], pick: &[u8]) {
 /// Opens `/proc/<rel>` and reads its lines as `fgets` with a buffer of `limit + 1` bytes.
 /// When it cannot be opened, prints net-tools' `perror` and `<family> not configured in this
 /// system.`.
-pub fn open_table<'b>(ctx: &mut Ctx, rel: &[u8], family: &[u8], buf: &'b mut LineBuf, limit: usize) -> Option<Lines<'b>> {
+pub fn open_table<'b>(ctx: &mut Ctx, rel: &[u8], family: Packed, buf: &'b mut LineBuf, limit: usize) -> Option<Lines<'b>> {
     match procfs::open(&Path::proc(ctx.proc_root, rel)) {
         Ok(fd) => Some(Lines::with_limit(fd, buf, limit)),
         Err(e) => {
             err(t!("/proc/%s: %s\n"), &[rel, crate::errno::text(e)]);
-            ctx.out.bytes(family);
-            ctx.out.str(" not configured in this system.\n");
+            ctx.out.text(family);
+            ctx.out.text(t!(" not configured in this system.\n"));
             None
         }
     }
 }
 
-/// The letters of the set `flags` bits. A table lists each flag as its letters and its bit
-/// number, separated by spaces, in the order net-tools tests them. In its IPv4 tables a reject
-/// route's `!` replaces the letters before it; `bang_replaces` asks for that.
+/// The letters of the set `flags` bits. A table lists each flag as its bit number (a byte
+/// below 0x20) and then its letters, in the order net-tools tests them. In its IPv4 tables a
+/// reject route's `!` replaces the letters before it; `bang_replaces` asks for that.
 pub fn flag_letters(t: &mut Text, flags: u32, table: &[u8], bang_replaces: bool) {
-    for entry in table.split(|&b| b == b' ') {
-        let digits = entry.iter().position(u8::is_ascii_digit).unwrap_or(0);
-        let (letters, mut bit) = entry.split_at(digits);
-        if flags >> (format_number(&mut bit) & 31) & 1 != 0 {
-            if bang_replaces && letters == b"!" {
+    let mut set = false;
+    for &b in table {
+        if b < 0x20 {
+            set = flags >> b & 1 != 0;
+        } else if set {
+            if bang_replaces && b == b'!' {
                 t.clear();
             }
-            crate::addr::push(t, letters);
+            let _ = t.push(b);
         }
     }
 }
@@ -196,7 +197,7 @@ mod tests {
 
     #[test]
     fn flag_letters_follow_the_table() {
-        let table = b"U0 G1 !9 H2 Ns23 l31";
+        let table = b"\x00U\x01G\x09!\x02H\x17Ns\x1fl";
         assert_eq!(letters(0, table, true), "");
         assert_eq!(letters(0x3, table, true), "UG");
         assert_eq!(letters(0x207, table, true), "!H");
