@@ -57,49 +57,82 @@ fn pack_texts() {
     write_stats_tables(&stats, stats_packed);
 }
 
-/// The `-s` tables' strings before packing: each findable entry's name, then the distinct
-/// sentences (`%` standing for the value).
+/// The `-s` tables' strings before packing: each findable entry's name less the prefix it
+/// shares with the entry before it, then the distinct sentences (`%` standing for the value).
 struct StatsStrings {
     strings: Vec<Vec<u8>>,
-    /// Per entry: its kind and sentence number.
+    /// Per entry: the length of that shared prefix, and its sentence number.
     heads: Vec<[u8; 2]>,
     /// Per table: how many entries it has.
     table_len: Vec<usize>,
+    /// Where the sentence numbers of each kind end (see `write_stats_tables`).
+    kind_ends: [usize; 4],
 }
 
 fn stats_strings() -> StatsStrings {
-    let mut sentences: Vec<Vec<u8>> = Vec::new();
-    let mut names = Vec::new();
-    let mut heads = Vec::new();
+    use tables::Kind;
     let mut table_len = Vec::new();
+    let mut entries = Vec::new();
     for table in tables::TABLES {
         let found = findable(table);
         table_len.push(found.len());
+        let mut previous = "";
         for (name, kind, sentence) in found {
-            let number = if kind == tables::Kind::Silent {
-                0
-            } else {
-                let text = sentence.replacen("%llu", "%", 1).into_bytes();
-                assert_eq!(text.iter().filter(|&&b| b == b'%').count(), 1, "{sentence}");
-                sentences.iter().position(|s| *s == text).unwrap_or_else(|| {
-                    sentences.push(text);
-                    sentences.len() - 1
-                })
-            };
-            heads.push([kind as u8, u8::try_from(number).expect("at most 256 sentences")]);
-            names.push(name.as_bytes().to_vec());
+            let shared = name.bytes().zip(previous.bytes()).take_while(|(a, b)| a == b).count().min(0x1f);
+            previous = name;
+            let text = sentence.replacen("%llu", "%", 1).into_bytes();
+            assert!(kind == Kind::Silent || text.iter().filter(|&&b| b == b'%').count() == 1, "{sentence}");
+            entries.push((shared, name.as_bytes()[shared..].to_vec(), kind, text));
         }
     }
-    let strings: Vec<Vec<u8>> = names.into_iter().chain(sentences).collect();
+    // The sentences of each kind in turn; a histogram's sentences serve both histograms.
+    let mut sentences: Vec<Vec<u8>> = Vec::new();
+    let mut kind_ends = [0; 4];
+    for (i, kinds) in [&[Kind::Always][..], &[Kind::NonZero], &[Kind::InHist, Kind::OutHist]].iter().enumerate() {
+        for (_, _, kind, text) in &entries {
+            if kinds.contains(kind) && !sentences.contains(text) {
+                sentences.push(text.clone());
+            }
+        }
+        kind_ends[i] = sentences.len();
+    }
+    let histograms = kind_ends[2] - kind_ends[1];
+    kind_ends[3] = kind_ends[2] + histograms;
+    assert!(kind_ends[3] < 0xff, "sentence numbers are bytes, and 0xff means silent");
+    let mut heads = Vec::new();
+    let mut strings = Vec::new();
+    for (shared, suffix, kind, text) in entries {
+        let number = match kind {
+            Kind::Silent => 0xff,
+            _ => {
+                let i = sentences.iter().position(|s| *s == text).unwrap();
+                let (start, end) = match kind {
+                    Kind::Always => (0, kind_ends[0]),
+                    Kind::NonZero => (kind_ends[0], kind_ends[1]),
+                    _ => (kind_ends[1], kind_ends[2]),
+                };
+                assert!((start..end).contains(&i), "a sentence serves one kind: {:?}", String::from_utf8_lossy(&text));
+                if kind == Kind::OutHist { i + histograms } else { i }
+            }
+        };
+        heads.push([shared as u8, number as u8]);
+        strings.push(suffix);
+    }
+    strings.extend(sentences);
     assert!(strings.iter().flatten().all(|b| (0x20..0x80).contains(b)), "tables must be printable ASCII");
-    StatsStrings { strings, heads, table_len }
+    StatsStrings { strings, heads, table_len, kind_ends }
 }
 
 /// Writes `$OUT_DIR/stats_packed.rs`, the tables as `stats::packed` reads them (tokens as in
 /// `text.rs`):
-/// - `ENTRIES`: per table (from `TABLE_START[t]` to `TABLE_START[t + 1]`), each entry the kind
-///   byte (below 0x20), the sentence number, then the name's tokens (0x20 and above);
-/// - `SENTENCES`: the distinct sentences, tokens each ended by a 0;
+/// - `ENTRIES`: per table (from `TABLE_START[t]` to `TABLE_START[t + 1]`), each entry the
+///   length of the prefix its name shares with the entry before (below 0x20), its sentence
+///   number, then the tokens of the rest of its name (0x20 and above);
+/// - `SENTENCES`: the distinct sentences, tokens each ended by a 0: those printed always, then
+///   those printed unless 0, then the histograms' lines. A sentence number below
+///   `KIND_ENDS[0]` is printed always, below `KIND_ENDS[1]` unless 0, below `KIND_ENDS[2]` in
+///   the input histogram, below `KIND_ENDS[3]` in the output histogram (as the sentence
+///   `KIND_ENDS[2] - KIND_ENDS[1]` lower); 0xff is silent;
 /// - `IPV4_TITLE_WORDS`, `IPV4_TITLE_SECTIONS` (and the same for IPv6): the section titles as
 ///   one space-separated string, and each one's switch and table.
 fn write_stats_tables(stats: &StatsStrings, packed: &[Vec<u8>]) {
@@ -120,6 +153,7 @@ fn write_stats_tables(stats: &StatsStrings, packed: &[Vec<u8>]) {
 
     let mut rs = String::from("// Generated by build.rs from src/stats/tables.rs.\n");
     let _ = writeln!(rs, "pub static SENTENCES: [u8; {}] = {:?};", sentences.len(), sentences);
+    let _ = writeln!(rs, "pub const KIND_ENDS: [u8; 4] = {:?};", stats.kind_ends);
     let _ = writeln!(rs, "pub static ENTRIES: [u8; {}] = {:?};", entries.len(), entries);
     let _ = writeln!(rs, "pub static TABLE_START: [u16; {}] = {:?};", table_start.len(), table_start);
     for (list, sections) in [("IPV4", tables::IPV4_SECTIONS), ("IPV6", tables::IPV6_SECTIONS)] {

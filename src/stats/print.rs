@@ -108,7 +108,8 @@ impl Counters for Printer<'_> {
             }
             return;
         };
-        let state = match found.kind {
+        let kind = found.kind();
+        let state = match kind {
             Kind::Silent => return,
             Kind::Always | Kind::NonZero => State::Plain,
             Kind::InHist => State::InHist,
@@ -118,7 +119,7 @@ impl Counters for Printer<'_> {
             self.line_start(self.state);
             self.out.str(if state == State::InHist { "ICMP input histogram:\n" } else { "ICMP output histogram:\n" });
         }
-        if value != 0 || found.kind == Kind::Always {
+        if value != 0 || kind == Kind::Always {
             self.line_start(state);
             let mut sentence = Text::new();
             packed::sentence(found, &mut sentence);
