@@ -6,7 +6,7 @@
 //! The grammar reads a token stream (`Tokens`); `ArgvTokens` splits a raw argv into tokens for
 //! the no-libc build, and the std build feeds tokens from lexopt.
 
-use crate::options::Options;
+use crate::options::{Numeric, Options};
 use crate::out::{err, Out};
 use crate::pack::put;
 use crate::text::Packed;
@@ -336,6 +336,12 @@ fn bump(n: &mut u32) {
     *n = n.saturating_add(1);
 }
 
+/// The options that count how often they are given, in `Options::counter` order.
+const COUNTED: &[u8] = b"MalgeirtSuUw2fs";
+
+/// The options that switch something on, in `Options::switch` order.
+const SWITCHES: &[u8] = b"NcpWCFov";
+
 /// One option's effect, as net-tools' option switch has it; an unknown short option is
 /// getopt's error.
 // Out of line: a smaller binary.
@@ -361,56 +367,35 @@ fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut 
         Opt::Family => b'A',
         Opt::Short(c) => c,
     };
-    match c {
-        b'A' => families(o, arg.unwrap_or_default())?,
-        b'4' => families(o, b"inet")?,
-        b'6' => families(o, b"inet6")?,
-        b'x' => families(o, b"unix")?,
-        b'M' => bump(&mut o.masquerade),
-        b'a' => bump(&mut o.all),
-        b'l' => bump(&mut o.listening),
-        b'c' => o.continuous = true,
-        b'd' => {}
-        b'g' => bump(&mut o.groups),
-        b'e' => bump(&mut o.extend),
-        b'p' => o.programs = true,
-        b'i' => bump(&mut o.interfaces),
-        b'W' => o.wide = true,
-        b'n' => {
-            o.numeric.hosts = true;
-            o.numeric.ports = true;
-            o.numeric.users = true;
+    if let Some(i) = COUNTED.iter().position(|&x| x == c) {
+        bump(o.counter(i));
+    } else if let Some(i) = SWITCHES.iter().position(|&x| x == c) {
+        *o.switch(i) = true;
+    } else {
+        match c {
+            b'A' => families(o, arg.unwrap_or_default())?,
+            b'4' => families(o, b"inet")?,
+            b'6' => families(o, b"inet6")?,
+            b'x' => families(o, b"unix")?,
+            b'n' => o.numeric = Numeric { hosts: true, ports: true, users: true, ..o.numeric },
+            b'd' => {}
+            b'V' => {
+                usage::version(out);
+                return Err(0);
+            }
+            b'Z' => {
+                // This build has no SELinux support to ask; net-tools on a machine without
+                // SELinux answers the same.
+                err(t!("SELinux is not enabled on this machine.\n"), &[]);
+                return Err(1);
+            }
+            b'h' => {
+                usage::help(out);
+                return Err(0);
+            }
+            b'?' => return Err(usage::error()),
+            _ => return Err(usage_error(t!("%s: invalid option -- '%s'\n"), &[argv0, &[c]])),
         }
-        b'N' => o.numeric.symbolic = true,
-        b'C' => o.cache = true,
-        b'F' => o.fib = true,
-        b'o' => o.timers = true,
-        b'V' => {
-            usage::version(out);
-            return Err(0);
-        }
-        b'v' => o.verbose = true,
-        b'r' => bump(&mut o.route),
-        b't' => bump(&mut o.tcp),
-        b'S' => bump(&mut o.sctp),
-        b'u' => bump(&mut o.udp),
-        b'U' => bump(&mut o.udplite),
-        b'w' => bump(&mut o.raw),
-        b'2' => bump(&mut o.l2cap),
-        b'f' => bump(&mut o.rfcomm),
-        b'Z' => {
-            // This build has no SELinux support to ask; net-tools on a machine without
-            // SELinux answers the same.
-            err(t!("SELinux is not enabled on this machine.\n"), &[]);
-            return Err(1);
-        }
-        b'h' => {
-            usage::help(out);
-            return Err(0);
-        }
-        b's' => bump(&mut o.statistics),
-        b'?' => return Err(usage::error()),
-        _ => return Err(usage_error(t!("%s: invalid option -- '%s'\n"), &[argv0, &[c]])),
     }
     Ok(())
 }

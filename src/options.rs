@@ -130,6 +130,45 @@ impl Options {
         }
     }
 
+    /// The counter of the `i`-th option of `cli::COUNTED` (`-MalgeirtSuUw2fs`).
+    // Not inlined into the option parser: a smaller binary.
+    #[inline(never)]
+    pub fn counter(&mut self, i: usize) -> &mut u32 {
+        match i {
+            0 => &mut self.masquerade,
+            1 => &mut self.all,
+            2 => &mut self.listening,
+            3 => &mut self.groups,
+            4 => &mut self.extend,
+            5 => &mut self.interfaces,
+            6 => &mut self.route,
+            7 => &mut self.tcp,
+            8 => &mut self.sctp,
+            9 => &mut self.udp,
+            10 => &mut self.udplite,
+            11 => &mut self.raw,
+            12 => &mut self.l2cap,
+            13 => &mut self.rfcomm,
+            _ => &mut self.statistics,
+        }
+    }
+
+    /// The setting the `i`-th option of `cli::SWITCHES` turns on (`-NcpWCFov`).
+    // Not inlined into the option parser: a smaller binary.
+    #[inline(never)]
+    pub fn switch(&mut self, i: usize) -> &mut bool {
+        match i {
+            0 => &mut self.numeric.symbolic,
+            1 => &mut self.continuous,
+            2 => &mut self.programs,
+            3 => &mut self.wide,
+            4 => &mut self.cache,
+            5 => &mut self.fib,
+            6 => &mut self.timers,
+            _ => &mut self.verbose,
+        }
+    }
+
     pub fn numeric_hosts(&self) -> bool {
         self.numeric.hosts
     }
