@@ -98,37 +98,39 @@ impl Counters for Printer<'_> {
         if !self.on {
             return;
         }
-        let Some(found) = self.table.and_then(|t| packed::lookup(t, name)) else {
-            if value != 0 {
-                self.line_start(self.state);
-                self.out.safe(name);
-                self.out.bytes(b": ");
-                self.out.num(value);
-                self.out.byte(b'\n');
+        // A counter without an entry prints as `Name: value`, unless 0, and leaves the state.
+        let mut sentence = Text::new();
+        let found = self.table.and_then(|t| packed::lookup(t, name));
+        let (kind, state) = match found {
+            None => {
+                let _ = sentence.extend_from_slice(b": %");
+                (Kind::NonZero, self.state)
             }
-            return;
+            Some(found) => {
+                let kind = found.kind();
+                let state = match kind {
+                    Kind::Silent => return,
+                    Kind::Always | Kind::NonZero => State::Plain,
+                    Kind::InHist => State::InHist,
+                    Kind::OutHist => State::OutHist,
+                };
+                if state != State::Plain && state != self.state {
+                    self.line_start(self.state);
+                    self.out.text(if state == State::InHist { t!("ICMP input histogram:\n") } else { t!("ICMP output histogram:\n") });
+                }
+                packed::sentence(found, &mut sentence);
+                (kind, state)
+            }
         };
-        let kind = found.kind();
-        let state = match kind {
-            Kind::Silent => return,
-            Kind::Always | Kind::NonZero => State::Plain,
-            Kind::InHist => State::InHist,
-            Kind::OutHist => State::OutHist,
-        };
-        if state != State::Plain && state != self.state {
-            self.line_start(self.state);
-            self.out.str(if state == State::InHist { "ICMP input histogram:\n" } else { "ICMP output histogram:\n" });
-        }
         if value != 0 || kind == Kind::Always {
             self.line_start(state);
-            let mut sentence = Text::new();
-            packed::sentence(found, &mut sentence);
-            for (i, part) in sentence.split(|&b| b == b'%').enumerate() {
-                if i > 0 {
-                    self.out.num(value);
-                }
-                self.out.bytes(part);
+            if found.is_none() {
+                self.out.safe(name);
             }
+            let (before, after) = sentence.split_at(sentence.iter().position(|&b| b == b'%').unwrap_or(sentence.len()));
+            self.out.bytes(before);
+            self.out.num(value);
+            self.out.bytes(after.get(1..).unwrap_or_default());
             self.out.byte(b'\n');
         }
         self.state = state;
