@@ -102,10 +102,8 @@ impl Options {
     /// net-tools' `flag_arg`: how many socket kinds the user selected; 0 means "list everything".
     pub fn selected(&self) -> u32 {
         let f = &self.families;
-        [self.tcp, self.sctp, self.udplite, self.udp, self.raw, f.unix, f.ipx, f.ax25, f.netrom,
-         self.groups, f.x25, f.rose, self.l2cap, self.rfcomm]
-            .iter()
-            .sum()
+        self.tcp + self.sctp + self.udplite + self.udp + self.raw + f.unix + f.ipx + f.ax25 + f.netrom
+            + self.groups + f.x25 + f.rose + self.l2cap + self.rfcomm
     }
 
     /// The derivations net-tools makes after parsing (behaviour spec §1.3, steps 2-4).
