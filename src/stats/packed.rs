@@ -58,7 +58,16 @@ pub fn sentence(found: Found, text: &mut Text) {
         n -= KIND_ENDS[2] - KIND_ENDS[1];
     }
     if let Some(tokens) = SENTENCES.split(|&b| b == 0).nth(n as usize) {
-        unpack(tokens, text);
+        unpack_sentence(tokens, text);
+    }
+}
+
+fn unpack_sentence(tokens: &[u8], text: &mut Text) {
+    for &token in tokens {
+        match SENTENCE_PAIRS.get((token as usize).wrapping_sub(1)) {
+            Some(pair) => unpack_sentence(pair, text),
+            None => unpack(&[token], text),
+        }
     }
 }
 
