@@ -12,62 +12,71 @@ pub mod tables;
 use crate::arena::MapVec;
 use crate::options::Options;
 use crate::out::{err, Out};
+use crate::pack::word_index;
 use crate::procfs::{self, Path};
 use crate::Env;
 use print::{Printer, Switches};
 
 pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     let family: &[u8] = if opts.afname.is_empty() { b"inet" } else { &opts.afname };
-    let ipv6 = match family {
-        b"inet" => false,
-        b"inet6" => true,
-        _ => {
-            out.text(t!("netstat: No statistics support for specified address family: "));
-            out.bytes(family);
-            out.byte(b'\n');
-            return 1;
-        }
+    let Some(ipv6) = word_index(b"inet inet6", family) else {
+        out.text(t!("netstat: No statistics support for specified address family: "));
+        out.bytes(family);
+        out.byte(b'\n');
+        return 1;
     };
     let switches = Switches { raw: opts.raw > 0, tcp: opts.tcp > 0, udp: opts.udp > 0, sctp: opts.sctp > 0 };
-    let p = &mut Printer::new(out, switches);
-    let root = env.proc_root;
-    // A file the report needs and cannot open ends it, with status 0.
-    if ipv6 {
-        let _ = read(root, b"snmp6", Reader::Snmp6, p) && read(root, b"snmp", Reader::TcpPairs, p);
-    } else if read(root, b"snmp", Reader::Pairs, p) {
-        read(root, b"netstat", Reader::OptionalPairs, p);
-        read(root, b"sctp/snmp", Reader::NameValues, p);
+    let printer = &mut Printer::new(out, switches);
+    let files: &[Reader] = match ipv6 {
+        0 => &[Reader::Pairs, Reader::OptionalPairs, Reader::NameValues],
+        _ => &[Reader::Snmp6, Reader::TcpPairs],
+    };
+    for &reader in files {
+        // A file the report needs and cannot open ends it, with status 0.
+        if !read(env.proc_root, reader, printer) && !reader.optional() {
+            break;
+        }
     }
     0
 }
 
-/// How a file is parsed, and whether the report needs it.
+/// The files of the reports, and how each is parsed (in `FILES` order).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reader {
-    /// `snmp::pairs`, saying when the file is malformed.
+    /// snmp, by `snmp::pairs`, saying when the file is malformed.
     Pairs,
-    /// The same, for a file the report can do without.
+    /// netstat, the same, but the report can do without it.
     OptionalPairs,
-    /// `snmp::pairs` of the `Tcp` sections only; a malformed pair ends this pass silently:
-    /// net-tools ignores the result here.
+    /// sctp/snmp, by `snmp::name_values`; the report can do without it.
+    NameValues,
+    /// snmp, by `snmp::pairs` of the `Tcp` sections only; a malformed pair ends this pass
+    /// silently: net-tools ignores the result here.
     TcpPairs,
     Snmp6,
-    /// `snmp::name_values`, for a file the report can do without.
-    NameValues,
 }
 
-/// Parses the whole of /proc/net/`name`, then reports an error that cut the reading short as
+/// The files under /proc/net that the `Reader`s read.
+const FILES: &[u8] = b"snmp netstat sctp/snmp snmp snmp6";
+
+impl Reader {
+    fn optional(self) -> bool {
+        matches!(self, Reader::OptionalPairs | Reader::NameValues)
+    }
+}
+
+/// Parses the whole of the reader's file, then reports an error that cut the reading short as
 /// net-tools does after parsing (`perror` when `ferror`). False: the file did not open (which
 /// a file the report needs says on stderr).
 // One function for every file, not one per parser: a smaller binary.
 #[inline(never)]
-fn read(root: &[u8], name: &[u8], reader: Reader, printer: &mut Printer) -> bool {
+fn read(root: &[u8], reader: Reader, printer: &mut Printer) -> bool {
+    let name = FILES.split(|&b| b == b' ').nth(reader as usize).unwrap_or_default();
     let mut path = Path::proc(root, b"net/");
     path.push(name);
     let fd = match procfs::open(&path) {
         Ok(fd) => fd,
         Err(e) => {
-            if !matches!(reader, Reader::OptionalPairs | Reader::NameValues) {
+            if !reader.optional() {
                 err(t!("cannot open /proc/net/%s: %s\n"), &[name, crate::errno::text(e)]);
             }
             return false;
