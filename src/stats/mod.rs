@@ -25,7 +25,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
         out.byte(b'\n');
         return 1;
     };
-    let switches = Switches { raw: opts.raw > 0, tcp: opts.tcp > 0, udp: opts.udp > 0, sctp: opts.sctp > 0 };
+    let switches = Switches([opts.raw > 0, opts.tcp > 0, opts.udp > 0, opts.sctp > 0]);
     let printer = &mut Printer::new(out, switches);
     let files: &[Reader] = match ipv6 {
         0 => &[Reader::Pairs, Reader::OptionalPairs, Reader::NameValues],

@@ -32,23 +32,13 @@ impl State {
     }
 }
 
-/// Which sections `-w`, `-t`, `-u` and `-S` turn on.
+/// Which sections `-w`, `-t`, `-u` and `-S` turn on, in `Switch` order.
 #[derive(Clone, Copy)]
-pub struct Switches {
-    pub raw: bool,
-    pub tcp: bool,
-    pub udp: bool,
-    pub sctp: bool,
-}
+pub struct Switches(pub [bool; 4]);
 
 impl Switches {
     fn on(self, switch: Switch) -> bool {
-        match switch {
-            Switch::Raw => self.raw,
-            Switch::Tcp => self.tcp,
-            Switch::Udp => self.udp,
-            Switch::Sctp => self.sctp,
-        }
+        self.0[switch as usize]
     }
 }
 
@@ -150,7 +140,7 @@ mod tests {
     /// What the printer makes of `events` with the switches raw, tcp, udp, sctp.
     fn printed([raw, tcp, udp, sctp]: [bool; 4], titles: Titles, events: &[Event]) -> String {
         let mut out = Box::new(Out::new());
-        let mut p = Printer::new(&mut out, Switches { raw, tcp, udp, sctp });
+        let mut p = Printer::new(&mut out, Switches([raw, tcp, udp, sctp]));
         for e in events {
             match *e {
                 S(title) => p.section(titles, title.as_bytes()),
