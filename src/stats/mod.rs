@@ -40,7 +40,7 @@ pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     0
 }
 
-/// The files of the reports, and how each is parsed (in `FILES` order).
+/// The files of the reports, and how each is parsed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reader {
     /// snmp, by `snmp::pairs`, saying when the file is malformed.
@@ -55,9 +55,6 @@ enum Reader {
     Snmp6,
 }
 
-/// The files under /proc/net that the `Reader`s read.
-const FILES: &[u8] = b"snmp netstat sctp/snmp snmp snmp6";
-
 impl Reader {
     fn optional(self) -> bool {
         matches!(self, Reader::OptionalPairs | Reader::NameValues)
@@ -70,7 +67,12 @@ impl Reader {
 // One function for every file, not one per parser: a smaller binary.
 #[inline(never)]
 fn read(root: &[u8], reader: Reader, printer: &mut Printer) -> bool {
-    let name = FILES.split(|&b| b == b' ').nth(reader as usize).unwrap_or_default();
+    let name: &[u8] = match reader {
+        Reader::Pairs | Reader::TcpPairs => b"snmp",
+        Reader::OptionalPairs => b"netstat",
+        Reader::NameValues => b"sctp/snmp",
+        Reader::Snmp6 => b"snmp6",
+    };
     let mut path = Path::proc(root, b"net/");
     path.push(name);
     let fd = match procfs::open(&path) {
