@@ -57,8 +57,13 @@ pub fn sentence(found: Found, text: &mut Text) {
     if n >= KIND_ENDS[2] {
         n -= KIND_ENDS[2] - KIND_ENDS[1];
     }
-    if let Some(tokens) = SENTENCES.split(|&b| b == 0).nth(n as usize) {
-        unpack_sentence(tokens, text);
+    let mut rest = &SENTENCES[..];
+    while let Some(end) = rest.iter().position(|&b| b == 0) {
+        if n == 0 {
+            return unpack_sentence(&rest[..end], text);
+        }
+        n -= 1;
+        rest = &rest[end + 1..];
     }
 }
 
