@@ -210,12 +210,14 @@ impl Opt {
     }
 }
 
-/// The long options in table order: name and action.
+/// Takes the next long option off `rest`, a tail of `LONG_PACKED`: its name and action.
 // Not inlined into its two callers: a smaller binary.
 #[inline(never)]
-fn long_options() -> impl Iterator<Item = (&'static [u8], Opt)> {
-    let entry = |e: &'static [u8]| e.split_first().map(|(&code, name)| (name, Opt::from_code(code)));
-    LONG_PACKED.split(|&b| b == 0).map_while(entry)
+fn next_long(rest: &mut &'static [u8]) -> Option<(&'static [u8], Opt)> {
+    let (&code, tail) = rest.split_first()?;
+    let (name, tail) = tail.split_at(tail.iter().position(|&b| b == 0)?);
+    *rest = tail.get(1..).unwrap_or_default();
+    Some((name, Opt::from_code(code)))
 }
 
 /// The outcome of looking a long option name up the way glibc does.
@@ -233,21 +235,22 @@ const _: () = assert!(LONG.len() <= 64);
 fn lookup_long(name: &[u8]) -> Lookup {
     let mut first = None;
     let mut ambiguous = 0u64;
-    for (i, (n, opt)) in long_options().enumerate() {
+    let (mut rest, mut bit) = (&LONG_PACKED[..], 1u64);
+    while let Some((n, opt)) = next_long(&mut rest) {
         // An exact match wins over the prefixes before it and after it.
         if n == name {
             return Lookup::Found(n, opt);
         }
-        if !n.starts_with(name) {
-            continue;
+        if n.starts_with(name) {
+            match first {
+                None => first = Some((bit, n, opt)),
+                // glibc counts a later match as ambiguous only if it does something different
+                // from the first one; it lists the first one and every such match.
+                Some((f, _, first_opt)) if !same_action(first_opt, opt) => ambiguous |= f | bit,
+                Some(_) => {}
+            }
         }
-        match first {
-            None => first = Some((i, n, opt)),
-            // glibc counts a later match as ambiguous only if it does something different
-            // from the first one; it lists the first one and every such match.
-            Some((f, _, first_opt)) if !same_action(first_opt, opt) => ambiguous |= 1 << f | 1 << i,
-            Some(_) => {}
-        }
+        bit <<= 1;
     }
     match first {
         None => Lookup::Unknown,
@@ -291,12 +294,14 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
                     }
                     Lookup::Ambiguous(listed) => {
                         let mut possibilities = heapless::Vec::<u8, 1024>::new();
-                        for (i, (n, _)) in long_options().enumerate() {
-                            if listed & 1 << i != 0 {
+                        let (mut rest, mut bit) = (&LONG_PACKED[..], 1u64);
+                        while let Some((n, _)) = next_long(&mut rest) {
+                            if listed & bit != 0 {
                                 let _ = possibilities.extend_from_slice(b" '--");
                                 let _ = possibilities.extend_from_slice(n);
                                 let _ = possibilities.push(b'\'');
                             }
+                            bit <<= 1;
                         }
                         let message = t!("%s: option '--%s%s%s' is ambiguous; possibilities:%s\n");
                         return Err(usage_error(message, &[argv0, name, eq, value, &possibilities]));
