@@ -7,7 +7,7 @@
 
 use crate::addr::Text;
 use crate::arena::MapVec;
-use crate::cscan::{contains, is_space, scanf_number, skip_space};
+use crate::cscan::{contains, scanf_number, scanf_word};
 use crate::names::{Names, PortProto};
 use crate::options::Options;
 use crate::pack::word_index;
@@ -88,12 +88,9 @@ const CONVERSIONS: &[u8] = b"X:XX:XXXdPu";
 /// The next entry; None at the end of the file; Err: net-tools' message for the problem (a
 /// conversion that fails counts before an unknown protocol).
 fn read_entry<'a>(s: &mut &'a [u8], pdelta: bool) -> Result<Option<(&'a [u8], Numbers)>, Packed> {
-    skip_space(s);
-    if s.is_empty() {
+    let Some(name) = scanf_word(s, usize::MAX) else {
         return Ok(None);
-    }
-    let (name, rest) = s.split_at(s.iter().position(|&b| is_space(b)).unwrap_or(s.len()));
-    *s = rest;
+    };
     let mut numbers = [0; 9];
     let mut slots = numbers.iter_mut();
     for &c in CONVERSIONS {
