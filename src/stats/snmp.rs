@@ -6,6 +6,7 @@ use super::print::Counters;
 use super::tables::Titles;
 use crate::cscan::{self, scanf_number, scanf_word};
 use crate::procfs::{c_str, take_line};
+use crate::scan::Tokens;
 
 /// The field separators of the snmp, netstat and sctp/snmp readers (not all of C's white space).
 fn is_separator(b: &u8) -> bool {
@@ -31,7 +32,8 @@ pub fn pairs(mut data: &[u8], only: Option<&[u8]>, counters: &mut impl Counters)
             continue;
         }
         counters.section(Titles::Ipv4, title);
-        for name in names.split(is_separator).filter(|n| !n.is_empty()) {
+        let mut names = Tokens::new(names);
+        while let Some(name) = names.next(b" \t\n") {
             let value = strtoull(&mut values);
             counters.counter(name, value);
         }
