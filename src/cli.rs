@@ -6,7 +6,9 @@
 //! The grammar reads a token stream (`Tokens`); `ArgvTokens` splits a raw argv into tokens for
 //! the no-libc build, and the std build feeds tokens from lexopt.
 
-use crate::options::{Numeric, Options};
+use crate::options::{Numeric, Options, FAMILY_NAMES};
+use crate::pack::word_index;
+use crate::printf;
 use crate::out::{err, Out};
 use crate::pack::put;
 use crate::text::Packed;
@@ -405,30 +407,19 @@ fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut 
     Ok(())
 }
 
-/// net-tools' `aftrans` table, in its order: the family aliases, each with `=` and the
-/// family's canonical name where that is another word.
-const ALIASES: &[u8] =
-    b"ax25 ip=inet ip6=inet6 ipx rose appletalk=ddp netrom inet inet6 ddp unix tcpip=inet econet=ec x25 ash bluetooth";
+/// net-tools' `aftrans` table, in its order: the names `-A` takes.
+const ALIASES: &[u8] = b"ax25 ip ip6 ipx rose appletalk netrom inet inet6 ddp unix tcpip econet x25 ash bluetooth";
 
-/// One family alias: its canonical name and the counter it bumps.
-fn family_alias<'o>(o: &'o mut Options, alias: &[u8]) -> Option<(&'static [u8], &'o mut u32)> {
-    for entry in ALIASES.split(|&b| b == b' ') {
-        let name = match entry.strip_prefix(alias) {
-            Some([]) => entry,
-            Some([b'=', name @ ..]) => name,
-            _ => continue,
-        };
-        return Some((name, o.families.named(name)?));
-    }
-    None
-}
+/// Each alias's family, as its place in `FAMILY_NAMES`.
+const ALIAS_FAMILIES: [u8; 16] = [4, 0, 1, 3, 7, 8, 5, 0, 1, 8, 2, 0, 10, 6, 9, 11];
 
 /// net-tools' `aftrans_opt`: a comma-separated family list, cut to 255 bytes first.
 fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
     let list = &list[..list.len().min(255)];
     for alias in list.split(|&b| b == b',') {
         let afname_len = o.afname.len();
-        let Some((name, counter)) = family_alias(o, alias) else {
+        let family = word_index(ALIASES, alias).and_then(|i| ALIAS_FAMILIES.get(i));
+        let Some(name) = family.and_then(|&f| printf::name(FAMILY_NAMES, f as usize)) else {
             err(t!("Unknown address family `%s'.\n"), &[alias]);
             return Err(1);
         };
@@ -436,7 +427,7 @@ fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
             err(t!("Too much address family arguments.\n"), &[]);
             return Ok(());
         }
-        bump(counter);
+        bump(o.families.counter(family.copied().unwrap_or_default() as usize));
         if afname_len > 0 {
             let _ = o.afname.push(b',');
         }
@@ -620,6 +611,16 @@ mod tests {
         let list = [&b"inet,".repeat(40)[..], b"inet"].concat();
         let o = parse_ok(&[b"-A", &list, b"-A", &list, b"-A", b"ax25", b"-A", b"x25,bogus"]);
         assert_eq!((o.families.inet, o.families.ax25, o.afname.len()), (51, 0, 254));
+    }
+
+    #[test]
+    fn every_alias_names_its_family() {
+        let aliases = b"ax25,ip,ip6,ipx,rose,appletalk,netrom,inet,inet6,ddp,unix,tcpip,econet,x25,ash,bluetooth";
+        let o = parse_ok(&[b"-A", aliases]);
+        assert_eq!(&o.afname[..], b"ax25,inet,inet6,ipx,rose,ddp,netrom,inet,inet6,ddp,unix,inet,ec,x25,ash,bluetooth");
+        let f = o.families;
+        assert_eq!([f.inet, f.inet6, f.unix, f.ipx, f.ax25, f.netrom, f.x25, f.rose, f.ddp, f.ash, f.econet, f.bluetooth], [3, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1]);
+        assert_eq!(parse_with(&[b"-A", b"ec"], false).err(), Some(1));
     }
 
     #[test]

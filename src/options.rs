@@ -5,12 +5,8 @@
 //! command line is far shorter than 2^32 options), so `-t` given 255 times plus `-u` still adds
 //! up to more than 0.
 
-use crate::pack::word_index;
-
 /// Address families named with `-A`, `--<af>`, `-4`, `-6` or `-x`; each counts its mentions.
-/// In C layout, so that `named` finds a counter by arithmetic on its index.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
-#[repr(C)]
 pub struct Families {
     pub inet: u32,
     pub inet6: u32,
@@ -26,13 +22,16 @@ pub struct Families {
     pub bluetooth: u32,
 }
 
+/// The families' canonical names (as net-tools spells them in `afname`), in `Families::counter`
+/// order.
+pub const FAMILY_NAMES: &[u8] = b"inet|inet6|unix|ipx|ax25|netrom|x25|rose|ddp|ash|ec|bluetooth";
+
 impl Families {
-    /// The counter of the family with this canonical name (as net-tools spells it in `afname`).
+    /// The counter of the `i`-th family of `FAMILY_NAMES`.
     // Not inlined into the family parser: a smaller binary.
     #[inline(never)]
-    pub fn named(&mut self, name: &[u8]) -> Option<&mut u32> {
-        let i = word_index(b"inet inet6 unix ipx ax25 netrom x25 rose ddp ash ec bluetooth", name)?;
-        Some(match i {
+    pub fn counter(&mut self, i: usize) -> &mut u32 {
+        match i {
             0 => &mut self.inet,
             1 => &mut self.inet6,
             2 => &mut self.unix,
@@ -45,7 +44,7 @@ impl Families {
             9 => &mut self.ash,
             10 => &mut self.econet,
             _ => &mut self.bluetooth,
-        })
+        }
     }
 }
 
