@@ -12,7 +12,7 @@ use crate::names::{Names, PortProto};
 use crate::options::Options;
 use crate::pack::word_index;
 use crate::out::{err, Out};
-use crate::printf::{printf, Arg};
+use crate::printf::{self, printf, Arg};
 use crate::text::Packed;
 use crate::procfs::{self, c_str, take_line, Path};
 use crate::Env;
@@ -73,8 +73,9 @@ fn once(opts: &Options, env: &Env, out: &mut Out, names: &mut Names) -> i32 {
     0
 }
 
-/// The protocols as the file names them; net-tools prints them in lower case.
+/// The protocols as the file names them, and as net-tools prints them.
 const PROTOCOLS: &[u8] = b"IP TCP UDP ICMP GRE ESP";
+const PROTOCOLS_PRINTED: &[u8] = b"ip|tcp|udp|icmp|gre|esp";
 
 /// An entry's numbers in the file's order: source address and port, destination address and
 /// port, masquerading port, initial sequence number, delta, previous delta (0 when the file
@@ -85,9 +86,10 @@ type Numbers = [u64; 9];
 /// `P` the previous delta's `%hd` when the file has it; a `:` must follow the one before it.
 const CONVERSIONS: &[u8] = b"X:XX:XXXdPu";
 
-/// The next entry; None at the end of the file; Err: net-tools' message for the problem (a
-/// conversion that fails counts before an unknown protocol).
-fn read_entry<'a>(s: &mut &'a [u8], pdelta: bool) -> Result<Option<(&'a [u8], Numbers)>, Packed> {
+/// The next entry: its protocol (a word of `PROTOCOLS`) and numbers; None at the end of the
+/// file; Err: net-tools' message for the problem (a conversion that fails counts before an
+/// unknown protocol).
+fn read_entry(s: &mut &[u8], pdelta: bool) -> Result<Option<(usize, Numbers)>, Packed> {
     let Some(name) = scanf_word(s, usize::MAX) else {
         return Ok(None);
     };
@@ -108,21 +110,17 @@ fn read_entry<'a>(s: &mut &'a [u8], pdelta: bool) -> Result<Option<(&'a [u8], Nu
         }
     }
     // The name is compared as a C string.
-    let protocol = c_str(name);
-    if word_index(PROTOCOLS, protocol).is_none() {
-        return Err(t!("masq_info.c: Internal Error `ip_masquerade unknown type'.\n"));
+    match word_index(PROTOCOLS, c_str(name)) {
+        Some(protocol) => Ok(Some((protocol, numbers))),
+        None => Err(t!("masq_info.c: Internal Error `ip_masquerade unknown type'.\n")),
     }
-    Ok(Some((protocol, numbers)))
 }
 
 // Not inlined into the reading loop: a smaller binary.
 #[inline(never)]
-fn print(out: &mut Out, names: &mut Names, protocol: &[u8], n: &Numbers, pdelta: bool, opts: &Options) {
-    let mut text = Text::new();
-    let _ = text.extend_from_slice(protocol);
-    text.make_ascii_lowercase();
+fn print(out: &mut Out, names: &mut Names, protocol: usize, n: &Numbers, pdelta: bool, opts: &Options) {
     let expires = n[8];
-    let time = [Arg::s(&text), Arg::d((expires / 6000) as i64), Arg::d((expires / 100 % 60) as i64), Arg::d((expires % 100) as i64)];
+    let time = [Arg::s(printf::name(PROTOCOLS_PRINTED, protocol).unwrap_or_default()), Arg::d((expires / 6000) as i64), Arg::d((expires / 100 % 60) as i64), Arg::d((expires % 100) as i64)];
     printf(out, t!("%-4s%3d:%02d.%02d "), &time, &[]);
     if opts.extend > 1 {
         let mut sequence = itoa::Buffer::new();
@@ -130,10 +128,11 @@ fn print(out: &mut Out, names: &mut Names, protocol: &[u8], n: &Numbers, pdelta:
         printf(out, if pdelta { t!("%10s %5d %5d ") } else { t!("%10s %5d     - ") }, &deltas, &[]);
     }
     let ports = match protocol {
-        b"TCP" => PortProto::Tcp,
-        b"UDP" => PortProto::Udp,
+        1 => PortProto::Tcp,
+        2 => PortProto::Udp,
         _ => PortProto::Never,
     };
+    let mut text = Text::new();
     for address in [n[0], n[2]] {
         text.clear();
         // The file has the address as a number; its bytes in network order are the address.
@@ -160,7 +159,7 @@ mod tests {
             match read_entry(&mut s, pdelta) {
                 Ok(Some((p, n))) => found.push(format!(
                     "{} {:08x}:{} {:08x}:{} {} {} {} {} {}",
-                    String::from_utf8_lossy(p).to_lowercase(),
+                    String::from_utf8_lossy(printf::name(PROTOCOLS_PRINTED, p).unwrap()),
                     n[0] as u32,
                     n[1] as u16,
                     n[2] as u32,
