@@ -273,10 +273,10 @@ fn usage_error(diagnostic: Packed, args: &[&[u8]]) -> i32 {
     usage::error()
 }
 
-/// Parses the command line; `Err` carries the exit status of a command line that ended the
-/// program early (`-V`, `-h`, usage errors, bad families, `-Z`).
-pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: &mut Out) -> Result<Options, i32> {
-    let mut o = Options::new();
+/// Parses the command line into `o` (fresh from `Options::new`); `Err` carries the exit status
+/// of a command line that ended the program early (`-V`, `-h`, usage errors, bad families,
+/// `-Z`).
+pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: &mut Out, o: &mut Options) -> Result<(), i32> {
     loop {
         let (opt, arg, long): (Opt, Option<&[u8]>, bool) = match tokens.next() {
             None => break,
@@ -328,13 +328,13 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
             },
             _ => arg,
         };
-        apply(&mut o, argv0, opt, arg, out)?;
+        apply(o, argv0, opt, arg, out)?;
     }
     if o.interfaces + o.route + o.masquerade + o.statistics > 1 {
         return Err(usage::error());
     }
     o.finish();
-    Ok(o)
+    Ok(())
 }
 
 // Called, not inlined, at each of its many uses: a smaller binary.
@@ -458,7 +458,8 @@ mod tests {
     fn parse_with(words: &[&[u8]], posixly_correct: bool) -> Result<Options, i32> {
         let v = argv(words);
         let mut out = Out::new();
-        parse(b"netstat", &mut ArgvTokens::new(&v), posixly_correct, &mut out)
+        let mut o = Options::new();
+        parse(b"netstat", &mut ArgvTokens::new(&v), posixly_correct, &mut out, &mut o).map(|()| o)
     }
 
     fn parse_ok(words: &[&[u8]]) -> Options {
