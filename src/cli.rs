@@ -40,59 +40,54 @@ pub struct ArgvTokens<'a, A: Args> {
     args: &'a A,
     /// Index of the next argv word to look at.
     next_word: usize,
-    /// Inside a short bundle: (argv index, position of the next character).
-    bundle: Option<(usize, usize)>,
+    /// Inside a short bundle: the characters not read yet.
+    bundle: &'a [u8],
     /// After `--` every word is a plain word.
     only_words: bool,
 }
 
 impl<'a, A: Args> ArgvTokens<'a, A> {
     pub fn new(args: &'a A) -> Self {
-        ArgvTokens { args, next_word: 1, bundle: None, only_words: false }
+        ArgvTokens { args, next_word: 1, bundle: b"", only_words: false }
     }
 }
 
 impl<A: Args> Tokens for ArgvTokens<'_, A> {
     fn next(&mut self) -> Option<Token<'_>> {
-        if let Some((i, pos)) = self.bundle {
-            let word = self.args.get(i);
-            if pos < word.len() {
-                self.bundle = Some((i, pos + 1));
-                return Some(Token::Short(word[pos]));
-            }
-            self.bundle = None;
+        if let [c, rest @ ..] = self.bundle {
+            self.bundle = rest;
+            return Some(Token::Short(*c));
         }
         loop {
             if self.next_word >= self.args.count() {
                 return None;
             }
-            let i = self.next_word;
+            let word = self.args.get(self.next_word);
             self.next_word += 1;
-            let word = self.args.get(i);
-            if self.only_words || word.len() < 2 || word[0] != b'-' {
+            let [b'-', c, rest @ ..] = word else {
+                return Some(Token::Word);
+            };
+            if self.only_words {
                 return Some(Token::Word);
             }
-            if word == b"--" {
+            if *c != b'-' {
+                self.bundle = rest;
+                return Some(Token::Short(*c));
+            }
+            if rest.is_empty() {
                 self.only_words = true;
                 continue;
             }
-            if let Some(long) = word.strip_prefix(b"--") {
-                return Some(match long.iter().position(|&b| b == b'=') {
-                    Some(eq) => Token::Long(&long[..eq], Some(&long[eq + 1..])),
-                    None => Token::Long(long, None),
-                });
-            }
-            self.bundle = Some((i, 2));
-            return Some(Token::Short(word[1]));
+            return Some(match rest.iter().position(|&b| b == b'=') {
+                Some(eq) => Token::Long(&rest[..eq], Some(&rest[eq + 1..])),
+                None => Token::Long(rest, None),
+            });
         }
     }
 
     fn value(&mut self) -> Option<&[u8]> {
-        if let Some((i, pos)) = self.bundle.take() {
-            let word = self.args.get(i);
-            if pos < word.len() {
-                return Some(&word[pos..]);
-            }
+        if !self.bundle.is_empty() {
+            return Some(core::mem::take(&mut self.bundle));
         }
         if self.next_word < self.args.count() {
             self.next_word += 1;
