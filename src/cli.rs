@@ -410,8 +410,9 @@ const ALIAS_FAMILIES: [u8; 16] = [4, 0, 1, 3, 7, 8, 5, 0, 1, 8, 2, 0, 10, 6, 9, 
 
 /// net-tools' `aftrans_opt`: a comma-separated family list, cut to 255 bytes first.
 fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
-    let list = &list[..list.len().min(255)];
-    for alias in list.split(|&b| b == b',') {
+    let mut rest = &list[..list.len().min(255)];
+    loop {
+        let (alias, tail) = rest.split_at(rest.iter().position(|&b| b == b',').unwrap_or(rest.len()));
         let afname_len = o.afname.len();
         let family = word_index(ALIASES, alias).and_then(|i| ALIAS_FAMILIES.get(i));
         let Some(name) = family.and_then(|&f| printf::name(FAMILY_NAMES, f as usize)) else {
@@ -427,8 +428,12 @@ fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
             let _ = o.afname.push(b',');
         }
         let _ = o.afname.extend_from_slice(name);
+        // After the last alias there is no `,`.
+        let [_, tail @ ..] = tail else {
+            return Ok(());
+        };
+        rest = tail;
     }
-    Ok(())
 }
 
 #[cfg(test)]
