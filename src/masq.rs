@@ -93,27 +93,30 @@ fn read_entry(s: &mut &[u8], pdelta: bool) -> Result<Option<(usize, Numbers)>, P
     let Some(name) = scanf_word(s, usize::MAX) else {
         return Ok(None);
     };
-    let mut numbers = [0; 9];
-    let mut slots = numbers.iter_mut();
-    for &c in CONVERSIONS {
-        if c == b':' {
-            match s.strip_prefix(b":") {
-                Some(rest) => *s = rest,
-                None => return Err(t!("masq_info.c: Internal Error `ip_masquerade format error'.\n")),
-            }
-            continue;
-        }
-        let value = if c == b'P' && !pdelta { Some(0) } else { scanf_number(s, if c == b'X' { 16 } else { 10 }, matches!(c, b'd' | b'P')) };
-        match (value, slots.next()) {
-            (Some(value), Some(slot)) => *slot = value,
-            _ => return Err(t!("masq_info.c: Internal Error `ip_masquerade format error'.\n")),
-        }
-    }
+    let numbers = numbers(s, pdelta).ok_or(t!("masq_info.c: Internal Error `ip_masquerade format error'.\n"))?;
     // The name is compared as a C string.
     match word_index(PROTOCOLS, c_str(name)) {
         Some(protocol) => Ok(Some((protocol, numbers))),
         None => Err(t!("masq_info.c: Internal Error `ip_masquerade unknown type'.\n")),
     }
+}
+
+/// The conversions after the protocol name; None when one fails.
+fn numbers(s: &mut &[u8], pdelta: bool) -> Option<Numbers> {
+    let mut numbers = [0; 9];
+    let mut slots = numbers.iter_mut();
+    for &c in CONVERSIONS {
+        if c == b':' {
+            *s = s.strip_prefix(b":")?;
+            continue;
+        }
+        *slots.next()? = match c {
+            b'P' if !pdelta => 0,
+            b'X' => scanf_number(s, 16, false)?,
+            _ => scanf_number(s, 10, c != b'u')?,
+        };
+    }
+    Some(numbers)
 }
 
 // Not inlined into the reading loop: a smaller binary.
