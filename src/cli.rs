@@ -161,13 +161,16 @@ const LONG: [(&str, Opt); 45] = [
     ("context", Opt::Short(b'Z')),
 ];
 
-/// `LONG` as one string: per option the code of what it does (`Opt::code`), its name and a NUL.
+/// `LONG` as one string: per option the code of what it does (`Opt::code`) with its high bit
+/// set, then its name (ASCII).
 static LONG_PACKED: [u8; LONG_PACKED_LEN] = {
     let mut packed = [0; LONG_PACKED_LEN];
     let (mut at, mut i) = (0, 0);
     while i < LONG.len() {
-        packed[at] = LONG[i].1.code();
-        at = put(&mut packed, at + 1, LONG[i].0.as_bytes()) + 1;
+        let code = LONG[i].1.code();
+        assert!(code < 0x80 && LONG[i].0.is_ascii());
+        packed[at] = 0x80 | code;
+        at = put(&mut packed, at + 1, LONG[i].0.as_bytes());
         i += 1;
     }
     packed
@@ -176,7 +179,7 @@ static LONG_PACKED: [u8; LONG_PACKED_LEN] = {
 const LONG_PACKED_LEN: usize = {
     let (mut len, mut i) = (0, 0);
     while i < LONG.len() {
-        len += LONG[i].0.len() + 2;
+        len += 1 + LONG[i].0.len();
         i += 1;
     }
     len
@@ -212,9 +215,9 @@ impl Opt {
 #[inline(never)]
 fn next_long(rest: &mut &'static [u8]) -> Option<(&'static [u8], Opt)> {
     let (&code, tail) = rest.split_first()?;
-    let (name, tail) = tail.split_at(tail.iter().position(|&b| b == 0)?);
-    *rest = tail.get(1..).unwrap_or_default();
-    Some((name, Opt::from_code(code)))
+    let (name, tail) = tail.split_at(tail.iter().position(|&b| b >= 0x80).unwrap_or(tail.len()));
+    *rest = tail;
+    Some((name, Opt::from_code(code & 0x7f)))
 }
 
 /// The outcome of looking a long option name up the way glibc does.
