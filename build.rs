@@ -51,55 +51,89 @@ fn pack_texts() {
     let stats = stats_strings();
     strings.extend(stats.strings.iter().cloned());
     assert!(strings.iter().flatten().all(|&b| b < 0x80), "texts must be ASCII");
-    let pairs = byte_pair_encode(&mut strings);
+    let pairs = byte_pair_encode(&mut strings, 0x80..=0xff);
     let (texts_packed, stats_packed) = strings.split_at(texts.len());
     write_texts(&texts, texts_packed, &pairs);
     write_stats_tables(&stats, stats_packed);
 }
 
-/// The `-s` tables' strings before packing: each findable entry's name, then the distinct
-/// sentences (`%` standing for the value).
+/// The `-s` tables' strings before packing: each findable entry's name less the prefix it
+/// shares with the entry before it, then the distinct sentences (`%` standing for the value).
 struct StatsStrings {
     strings: Vec<Vec<u8>>,
-    /// Per entry: its kind and sentence number.
+    /// Per entry: the length of that shared prefix, and its sentence number.
     heads: Vec<[u8; 2]>,
     /// Per table: how many entries it has.
     table_len: Vec<usize>,
+    /// Where the sentence numbers of each kind end (see `write_stats_tables`).
+    kind_ends: [usize; 4],
 }
 
 fn stats_strings() -> StatsStrings {
-    let mut sentences: Vec<Vec<u8>> = Vec::new();
-    let mut names = Vec::new();
-    let mut heads = Vec::new();
+    use tables::Kind;
     let mut table_len = Vec::new();
+    let mut entries = Vec::new();
     for table in tables::TABLES {
         let found = findable(table);
         table_len.push(found.len());
+        let mut previous = "";
         for (name, kind, sentence) in found {
-            let number = if kind == tables::Kind::Silent {
-                0
-            } else {
-                let text = sentence.replacen("%llu", "%", 1).into_bytes();
-                assert_eq!(text.iter().filter(|&&b| b == b'%').count(), 1, "{sentence}");
-                sentences.iter().position(|s| *s == text).unwrap_or_else(|| {
-                    sentences.push(text);
-                    sentences.len() - 1
-                })
-            };
-            heads.push([kind as u8, u8::try_from(number).expect("at most 256 sentences")]);
-            names.push(name.as_bytes().to_vec());
+            let shared = name.bytes().zip(previous.bytes()).take_while(|(a, b)| a == b).count().min(0x1f);
+            previous = name;
+            let text = sentence.replacen("%llu", "%", 1).into_bytes();
+            assert!(kind == Kind::Silent || text.iter().filter(|&&b| b == b'%').count() == 1, "{sentence}");
+            entries.push((shared, name.as_bytes()[shared..].to_vec(), kind, text));
         }
     }
-    let strings: Vec<Vec<u8>> = names.into_iter().chain(sentences).collect();
+    // The sentences of each kind in turn; a histogram's sentences serve both histograms.
+    let mut sentences: Vec<Vec<u8>> = Vec::new();
+    let mut kind_ends = [0; 4];
+    for (i, kinds) in [&[Kind::Always][..], &[Kind::NonZero], &[Kind::InHist, Kind::OutHist]].iter().enumerate() {
+        for (_, _, kind, text) in &entries {
+            if kinds.contains(kind) && !sentences.contains(text) {
+                sentences.push(text.clone());
+            }
+        }
+        kind_ends[i] = sentences.len();
+    }
+    let histograms = kind_ends[2] - kind_ends[1];
+    kind_ends[3] = kind_ends[2] + histograms;
+    assert!(kind_ends[3] < 0xff, "sentence numbers are bytes, and 0xff means silent");
+    let mut heads = Vec::new();
+    let mut strings = Vec::new();
+    for (shared, suffix, kind, text) in entries {
+        let number = match kind {
+            Kind::Silent => 0xff,
+            _ => {
+                let i = sentences.iter().position(|s| *s == text).unwrap();
+                let (start, end) = match kind {
+                    Kind::Always => (0, kind_ends[0]),
+                    Kind::NonZero => (kind_ends[0], kind_ends[1]),
+                    _ => (kind_ends[1], kind_ends[2]),
+                };
+                assert!((start..end).contains(&i), "a sentence serves one kind: {:?}", String::from_utf8_lossy(&text));
+                if kind == Kind::OutHist { i + histograms } else { i }
+            }
+        };
+        heads.push([shared as u8, number as u8]);
+        strings.push(suffix);
+    }
+    strings.extend(sentences);
     assert!(strings.iter().flatten().all(|b| (0x20..0x80).contains(b)), "tables must be printable ASCII");
-    StatsStrings { strings, heads, table_len }
+    StatsStrings { strings, heads, table_len, kind_ends }
 }
 
 /// Writes `$OUT_DIR/stats_packed.rs`, the tables as `stats::packed` reads them (tokens as in
 /// `text.rs`):
-/// - `ENTRIES`: per table (from `TABLE_START[t]` to `TABLE_START[t + 1]`), each entry the kind
-///   byte (below 0x20), the sentence number, then the name's tokens (0x20 and above);
-/// - `SENTENCES`: the distinct sentences, tokens each ended by a 0;
+/// - `ENTRIES`: per table (from `TABLE_START[t]` to `TABLE_START[t + 1]`), each entry the
+///   length of the prefix its name shares with the entry before (below 0x20), its sentence
+///   number, then the tokens of the rest of its name (0x20 and above);
+/// - `SENTENCES`: the distinct sentences, tokens each ended by a 0, where a token 1 to 0x1f
+///   stands for the two tokens `SENTENCE_PAIRS[token - 1]`: those printed always, then
+///   those printed unless 0, then the histograms' lines. A sentence number below
+///   `KIND_ENDS[0]` is printed always, below `KIND_ENDS[1]` unless 0, below `KIND_ENDS[2]` in
+///   the input histogram, below `KIND_ENDS[3]` in the output histogram (as the sentence
+///   `KIND_ENDS[2] - KIND_ENDS[1]` lower); 0xff is silent;
 /// - `IPV4_TITLE_WORDS`, `IPV4_TITLE_SECTIONS` (and the same for IPv6): the section titles as
 ///   one space-separated string, and each one's switch and table.
 fn write_stats_tables(stats: &StatsStrings, packed: &[Vec<u8>]) {
@@ -116,10 +150,15 @@ fn write_stats_tables(stats: &StatsStrings, packed: &[Vec<u8>]) {
         }
         table_start.push(entries.len());
     }
+    // The sentences have bytes 1 to 0x1f free for pairs of their own.
+    let mut sentences = sentences.to_vec();
+    let sentence_pairs = byte_pair_encode(&mut sentences, 0x01..=0x1f);
     let sentences: Vec<u8> = sentences.iter().flat_map(|s| s.iter().copied().chain([0])).collect();
 
     let mut rs = String::from("// Generated by build.rs from src/stats/tables.rs.\n");
+    let _ = writeln!(rs, "pub static SENTENCE_PAIRS: [[u8; 2]; {}] = {:?};", sentence_pairs.len(), sentence_pairs);
     let _ = writeln!(rs, "pub static SENTENCES: [u8; {}] = {:?};", sentences.len(), sentences);
+    let _ = writeln!(rs, "pub const KIND_ENDS: [u8; 4] = {:?};", stats.kind_ends);
     let _ = writeln!(rs, "pub static ENTRIES: [u8; {}] = {:?};", entries.len(), entries);
     let _ = writeln!(rs, "pub static TABLE_START: [u16; {}] = {:?};", table_start.len(), table_start);
     for (list, sections) in [("IPV4", tables::IPV4_SECTIONS), ("IPV6", tables::IPV6_SECTIONS)] {
@@ -155,11 +194,11 @@ fn findable(table: &[tables::Entry]) -> Vec<tables::Entry> {
     table.iter().enumerate().filter(found).map(|(_, entry)| *entry).collect()
 }
 
-/// Replaces the most frequent pair of tokens by a new token, over and over, while that saves
-/// bytes (each pair costs two in `PAIRS`) and tokens are left. Returns the pairs.
-fn byte_pair_encode(strings: &mut [Vec<u8>]) -> Vec<[u8; 2]> {
+/// Replaces the most frequent pair of tokens by a new token from `tokens`, over and over, while
+/// that saves bytes (each pair costs two in `PAIRS`) and tokens are left. Returns the pairs.
+fn byte_pair_encode(strings: &mut [Vec<u8>], tokens: std::ops::RangeInclusive<u8>) -> Vec<[u8; 2]> {
     let mut pairs = Vec::new();
-    while pairs.len() < 0x80 {
+    while pairs.len() < tokens.len() {
         let mut counts: HashMap<[u8; 2], usize> = HashMap::new();
         for s in strings.iter() {
             for w in s.windows(2) {
@@ -172,7 +211,7 @@ fn byte_pair_encode(strings: &mut [Vec<u8>]) -> Vec<[u8; 2]> {
         if count < 3 {
             break;
         }
-        let token = 0x80 + pairs.len() as u8;
+        let token = tokens.start() + pairs.len() as u8;
         for s in strings.iter_mut() {
             let mut merged = Vec::with_capacity(s.len());
             let mut i = 0;

@@ -6,7 +6,9 @@
 //! The grammar reads a token stream (`Tokens`); `ArgvTokens` splits a raw argv into tokens for
 //! the no-libc build, and the std build feeds tokens from lexopt.
 
-use crate::options::Options;
+use crate::options::{Numeric, Options, FAMILY_NAMES};
+use crate::pack::word_index;
+use crate::printf;
 use crate::out::{err, Out};
 use crate::pack::put;
 use crate::text::Packed;
@@ -38,59 +40,54 @@ pub struct ArgvTokens<'a, A: Args> {
     args: &'a A,
     /// Index of the next argv word to look at.
     next_word: usize,
-    /// Inside a short bundle: (argv index, position of the next character).
-    bundle: Option<(usize, usize)>,
+    /// Inside a short bundle: the characters not read yet.
+    bundle: &'a [u8],
     /// After `--` every word is a plain word.
     only_words: bool,
 }
 
 impl<'a, A: Args> ArgvTokens<'a, A> {
     pub fn new(args: &'a A) -> Self {
-        ArgvTokens { args, next_word: 1, bundle: None, only_words: false }
+        ArgvTokens { args, next_word: 1, bundle: b"", only_words: false }
     }
 }
 
 impl<A: Args> Tokens for ArgvTokens<'_, A> {
     fn next(&mut self) -> Option<Token<'_>> {
-        if let Some((i, pos)) = self.bundle {
-            let word = self.args.get(i);
-            if pos < word.len() {
-                self.bundle = Some((i, pos + 1));
-                return Some(Token::Short(word[pos]));
-            }
-            self.bundle = None;
+        if let [c, rest @ ..] = self.bundle {
+            self.bundle = rest;
+            return Some(Token::Short(*c));
         }
         loop {
             if self.next_word >= self.args.count() {
                 return None;
             }
-            let i = self.next_word;
+            let word = self.args.get(self.next_word);
             self.next_word += 1;
-            let word = self.args.get(i);
-            if self.only_words || word.len() < 2 || word[0] != b'-' {
+            let [b'-', c, rest @ ..] = word else {
+                return Some(Token::Word);
+            };
+            if self.only_words {
                 return Some(Token::Word);
             }
-            if word == b"--" {
+            if *c != b'-' {
+                self.bundle = rest;
+                return Some(Token::Short(*c));
+            }
+            if rest.is_empty() {
                 self.only_words = true;
                 continue;
             }
-            if let Some(long) = word.strip_prefix(b"--") {
-                return Some(match long.iter().position(|&b| b == b'=') {
-                    Some(eq) => Token::Long(&long[..eq], Some(&long[eq + 1..])),
-                    None => Token::Long(long, None),
-                });
-            }
-            self.bundle = Some((i, 2));
-            return Some(Token::Short(word[1]));
+            return Some(match rest.iter().position(|&b| b == b'=') {
+                Some(eq) => Token::Long(&rest[..eq], Some(&rest[eq + 1..])),
+                None => Token::Long(rest, None),
+            });
         }
     }
 
     fn value(&mut self) -> Option<&[u8]> {
-        if let Some((i, pos)) = self.bundle.take() {
-            let word = self.args.get(i);
-            if pos < word.len() {
-                return Some(&word[pos..]);
-            }
+        if !self.bundle.is_empty() {
+            return Some(core::mem::take(&mut self.bundle));
         }
         if self.next_word < self.args.count() {
             self.next_word += 1;
@@ -164,13 +161,16 @@ const LONG: [(&str, Opt); 45] = [
     ("context", Opt::Short(b'Z')),
 ];
 
-/// `LONG` as one string: per option the code of what it does (`Opt::code`), its name and a NUL.
+/// `LONG` as one string: per option the code of what it does (`Opt::code`) with its high bit
+/// set, then its name (ASCII).
 static LONG_PACKED: [u8; LONG_PACKED_LEN] = {
     let mut packed = [0; LONG_PACKED_LEN];
     let (mut at, mut i) = (0, 0);
     while i < LONG.len() {
-        packed[at] = LONG[i].1.code();
-        at = put(&mut packed, at + 1, LONG[i].0.as_bytes()) + 1;
+        let code = LONG[i].1.code();
+        assert!(code < 0x80 && LONG[i].0.is_ascii());
+        packed[at] = 0x80 | code;
+        at = put(&mut packed, at + 1, LONG[i].0.as_bytes());
         i += 1;
     }
     packed
@@ -179,7 +179,7 @@ static LONG_PACKED: [u8; LONG_PACKED_LEN] = {
 const LONG_PACKED_LEN: usize = {
     let (mut len, mut i) = (0, 0);
     while i < LONG.len() {
-        len += LONG[i].0.len() + 2;
+        len += 1 + LONG[i].0.len();
         i += 1;
     }
     len
@@ -210,12 +210,14 @@ impl Opt {
     }
 }
 
-/// The long options in table order: name and action.
+/// Takes the next long option off `rest`, a tail of `LONG_PACKED`: its name and action.
 // Not inlined into its two callers: a smaller binary.
 #[inline(never)]
-fn long_options() -> impl Iterator<Item = (&'static [u8], Opt)> {
-    let entry = |e: &'static [u8]| e.split_first().map(|(&code, name)| (name, Opt::from_code(code)));
-    LONG_PACKED.split(|&b| b == 0).map_while(entry)
+fn next_long(rest: &mut &'static [u8]) -> Option<(&'static [u8], Opt)> {
+    let (&code, tail) = rest.split_first()?;
+    let (name, tail) = tail.split_at(tail.iter().position(|&b| b >= 0x80).unwrap_or(tail.len()));
+    *rest = tail;
+    Some((name, Opt::from_code(code & 0x7f)))
 }
 
 /// The outcome of looking a long option name up the way glibc does.
@@ -233,21 +235,22 @@ const _: () = assert!(LONG.len() <= 64);
 fn lookup_long(name: &[u8]) -> Lookup {
     let mut first = None;
     let mut ambiguous = 0u64;
-    for (i, (n, opt)) in long_options().enumerate() {
+    let (mut rest, mut bit) = (&LONG_PACKED[..], 1u64);
+    while let Some((n, opt)) = next_long(&mut rest) {
         // An exact match wins over the prefixes before it and after it.
         if n == name {
             return Lookup::Found(n, opt);
         }
-        if !n.starts_with(name) {
-            continue;
+        if n.starts_with(name) {
+            match first {
+                None => first = Some((bit, n, opt)),
+                // glibc counts a later match as ambiguous only if it does something different
+                // from the first one; it lists the first one and every such match.
+                Some((f, _, first_opt)) if !same_action(first_opt, opt) => ambiguous |= f | bit,
+                Some(_) => {}
+            }
         }
-        match first {
-            None => first = Some((i, n, opt)),
-            // glibc counts a later match as ambiguous only if it does something different
-            // from the first one; it lists the first one and every such match.
-            Some((f, _, first_opt)) if !same_action(first_opt, opt) => ambiguous |= 1 << f | 1 << i,
-            Some(_) => {}
-        }
+        bit <<= 1;
     }
     match first {
         None => Lookup::Unknown,
@@ -268,10 +271,10 @@ fn usage_error(diagnostic: Packed, args: &[&[u8]]) -> i32 {
     usage::error()
 }
 
-/// Parses the command line; `Err` carries the exit status of a command line that ended the
-/// program early (`-V`, `-h`, usage errors, bad families, `-Z`).
-pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: &mut Out) -> Result<Options, i32> {
-    let mut o = Options::new();
+/// Parses the command line into `o` (fresh from `Options::new`); `Err` carries the exit status
+/// of a command line that ended the program early (`-V`, `-h`, usage errors, bad families,
+/// `-Z`).
+pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: &mut Out, o: &mut Options) -> Result<(), i32> {
     loop {
         let (opt, arg, long): (Opt, Option<&[u8]>, bool) = match tokens.next() {
             None => break,
@@ -291,12 +294,14 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
                     }
                     Lookup::Ambiguous(listed) => {
                         let mut possibilities = heapless::Vec::<u8, 1024>::new();
-                        for (i, (n, _)) in long_options().enumerate() {
-                            if listed & 1 << i != 0 {
+                        let (mut rest, mut bit) = (&LONG_PACKED[..], 1u64);
+                        while let Some((n, _)) = next_long(&mut rest) {
+                            if listed & bit != 0 {
                                 let _ = possibilities.extend_from_slice(b" '--");
                                 let _ = possibilities.extend_from_slice(n);
                                 let _ = possibilities.push(b'\'');
                             }
+                            bit <<= 1;
                         }
                         let message = t!("%s: option '--%s%s%s' is ambiguous; possibilities:%s\n");
                         return Err(usage_error(message, &[argv0, name, eq, value, &possibilities]));
@@ -321,13 +326,13 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
             },
             _ => arg,
         };
-        apply(&mut o, argv0, opt, arg, out)?;
+        apply(o, argv0, opt, arg, out)?;
     }
     if o.interfaces + o.route + o.masquerade + o.statistics > 1 {
         return Err(usage::error());
     }
     o.finish();
-    Ok(o)
+    Ok(())
 }
 
 // Called, not inlined, at each of its many uses: a smaller binary.
@@ -335,6 +340,12 @@ pub fn parse(argv0: &[u8], tokens: &mut dyn Tokens, posixly_correct: bool, out: 
 fn bump(n: &mut u32) {
     *n = n.saturating_add(1);
 }
+
+/// The options that count how often they are given, in `Options::counter` order.
+const COUNTED: &[u8] = b"MalgeirtSuUw2fs";
+
+/// The options that switch something on, in `Options::switch` order.
+const SWITCHES: &[u8] = b"NcpWCFov";
 
 /// One option's effect, as net-tools' option switch has it; an unknown short option is
 /// getopt's error.
@@ -361,84 +372,53 @@ fn apply(o: &mut Options, argv0: &[u8], opt: Opt, arg: Option<&[u8]>, out: &mut 
         Opt::Family => b'A',
         Opt::Short(c) => c,
     };
-    match c {
-        b'A' => families(o, arg.unwrap_or_default())?,
-        b'4' => families(o, b"inet")?,
-        b'6' => families(o, b"inet6")?,
-        b'x' => families(o, b"unix")?,
-        b'M' => bump(&mut o.masquerade),
-        b'a' => bump(&mut o.all),
-        b'l' => bump(&mut o.listening),
-        b'c' => o.continuous = true,
-        b'd' => {}
-        b'g' => bump(&mut o.groups),
-        b'e' => bump(&mut o.extend),
-        b'p' => o.programs = true,
-        b'i' => bump(&mut o.interfaces),
-        b'W' => o.wide = true,
-        b'n' => {
-            o.numeric.hosts = true;
-            o.numeric.ports = true;
-            o.numeric.users = true;
+    if let Some(i) = COUNTED.iter().position(|&x| x == c) {
+        bump(o.counter(i));
+    } else if let Some(i) = SWITCHES.iter().position(|&x| x == c) {
+        *o.switch(i) = true;
+    } else {
+        match c {
+            b'A' => families(o, arg.unwrap_or_default())?,
+            b'4' => families(o, b"inet")?,
+            b'6' => families(o, b"inet6")?,
+            b'x' => families(o, b"unix")?,
+            b'n' => o.numeric = Numeric { hosts: true, ports: true, users: true, ..o.numeric },
+            b'd' => {}
+            b'V' => {
+                usage::version(out);
+                return Err(0);
+            }
+            b'Z' => {
+                // This build has no SELinux support to ask; net-tools on a machine without
+                // SELinux answers the same.
+                err(t!("SELinux is not enabled on this machine.\n"), &[]);
+                return Err(1);
+            }
+            b'h' => {
+                usage::help(out);
+                return Err(0);
+            }
+            b'?' => return Err(usage::error()),
+            _ => return Err(usage_error(t!("%s: invalid option -- '%s'\n"), &[argv0, &[c]])),
         }
-        b'N' => o.numeric.symbolic = true,
-        b'C' => o.cache = true,
-        b'F' => o.fib = true,
-        b'o' => o.timers = true,
-        b'V' => {
-            usage::version(out);
-            return Err(0);
-        }
-        b'v' => o.verbose = true,
-        b'r' => bump(&mut o.route),
-        b't' => bump(&mut o.tcp),
-        b'S' => bump(&mut o.sctp),
-        b'u' => bump(&mut o.udp),
-        b'U' => bump(&mut o.udplite),
-        b'w' => bump(&mut o.raw),
-        b'2' => bump(&mut o.l2cap),
-        b'f' => bump(&mut o.rfcomm),
-        b'Z' => {
-            // This build has no SELinux support to ask; net-tools on a machine without
-            // SELinux answers the same.
-            err(t!("SELinux is not enabled on this machine.\n"), &[]);
-            return Err(1);
-        }
-        b'h' => {
-            usage::help(out);
-            return Err(0);
-        }
-        b's' => bump(&mut o.statistics),
-        b'?' => return Err(usage::error()),
-        _ => return Err(usage_error(t!("%s: invalid option -- '%s'\n"), &[argv0, &[c]])),
     }
     Ok(())
 }
 
-/// net-tools' `aftrans` table, in its order: the family aliases, each with `=` and the
-/// family's canonical name where that is another word.
-const ALIASES: &[u8] =
-    b"ax25 ip=inet ip6=inet6 ipx rose appletalk=ddp netrom inet inet6 ddp unix tcpip=inet econet=ec x25 ash bluetooth";
+/// net-tools' `aftrans` table, in its order: the names `-A` takes.
+const ALIASES: &[u8] = b"ax25 ip ip6 ipx rose appletalk netrom inet inet6 ddp unix tcpip econet x25 ash bluetooth";
 
-/// One family alias: its canonical name and the counter it bumps.
-fn family_alias<'o>(o: &'o mut Options, alias: &[u8]) -> Option<(&'static [u8], &'o mut u32)> {
-    for entry in ALIASES.split(|&b| b == b' ') {
-        let name = match entry.strip_prefix(alias) {
-            Some([]) => entry,
-            Some([b'=', name @ ..]) => name,
-            _ => continue,
-        };
-        return Some((name, o.families.named(name)?));
-    }
-    None
-}
+/// Each alias's family, as its place in `FAMILY_NAMES`.
+const ALIAS_FAMILIES: [u8; 16] = [4, 0, 1, 3, 7, 8, 5, 0, 1, 8, 2, 0, 10, 6, 9, 11];
 
 /// net-tools' `aftrans_opt`: a comma-separated family list, cut to 255 bytes first.
 fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
-    let list = &list[..list.len().min(255)];
-    for alias in list.split(|&b| b == b',') {
+    let mut rest = &list[..list.len().min(255)];
+    loop {
+        let (alias, tail) = rest.split_at(rest.iter().position(|&b| b == b',').unwrap_or(rest.len()));
         let afname_len = o.afname.len();
-        let Some((name, counter)) = family_alias(o, alias) else {
+        let family = word_index(ALIASES, alias).and_then(|i| ALIAS_FAMILIES.get(i));
+        let Some(name) = family.and_then(|&f| printf::name(FAMILY_NAMES, f as usize)) else {
             err(t!("Unknown address family `%s'.\n"), &[alias]);
             return Err(1);
         };
@@ -446,13 +426,17 @@ fn families(o: &mut Options, list: &[u8]) -> Result<(), i32> {
             err(t!("Too much address family arguments.\n"), &[]);
             return Ok(());
         }
-        bump(counter);
+        bump(o.families.counter(family.copied().unwrap_or_default() as usize));
         if afname_len > 0 {
             let _ = o.afname.push(b',');
         }
         let _ = o.afname.extend_from_slice(name);
+        // After the last alias there is no `,`.
+        let [_, tail @ ..] = tail else {
+            return Ok(());
+        };
+        rest = tail;
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -477,7 +461,8 @@ mod tests {
     fn parse_with(words: &[&[u8]], posixly_correct: bool) -> Result<Options, i32> {
         let v = argv(words);
         let mut out = Out::new();
-        parse(b"netstat", &mut ArgvTokens::new(&v), posixly_correct, &mut out)
+        let mut o = Options::new();
+        parse(b"netstat", &mut ArgvTokens::new(&v), posixly_correct, &mut out, &mut o).map(|()| o)
     }
 
     fn parse_ok(words: &[&[u8]]) -> Options {
@@ -630,6 +615,16 @@ mod tests {
         let list = [&b"inet,".repeat(40)[..], b"inet"].concat();
         let o = parse_ok(&[b"-A", &list, b"-A", &list, b"-A", b"ax25", b"-A", b"x25,bogus"]);
         assert_eq!((o.families.inet, o.families.ax25, o.afname.len()), (51, 0, 254));
+    }
+
+    #[test]
+    fn every_alias_names_its_family() {
+        let aliases = b"ax25,ip,ip6,ipx,rose,appletalk,netrom,inet,inet6,ddp,unix,tcpip,econet,x25,ash,bluetooth";
+        let o = parse_ok(&[b"-A", aliases]);
+        assert_eq!(&o.afname[..], b"ax25,inet,inet6,ipx,rose,ddp,netrom,inet,inet6,ddp,unix,inet,ec,x25,ash,bluetooth");
+        let f = o.families;
+        assert_eq!([f.inet, f.inet6, f.unix, f.ipx, f.ax25, f.netrom, f.x25, f.rose, f.ddp, f.ash, f.econet, f.bluetooth], [3, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1]);
+        assert_eq!(parse_with(&[b"-A", b"ec"], false).err(), Some(1));
     }
 
     #[test]

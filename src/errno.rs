@@ -1,6 +1,7 @@
 //! glibc's `strerror` texts for the errors netstat reports.
 
 use crate::pack::put;
+use crate::printf;
 use rustix::io::Errno;
 
 const TEXTS: [(Errno, &str); 17] = [
@@ -23,35 +24,42 @@ const TEXTS: [(Errno, &str); 17] = [
     (Errno::AFNOSUPPORT, "Address family not supported by protocol"),
 ];
 
-/// `TEXTS` as the binary carries it: each text after a byte 0x80 + its errno (the texts are
-/// ASCII, the errnos below 0x80).
-static PACKED: [u8; PACKED_LEN] = {
-    let mut packed = [0; PACKED_LEN];
-    let (mut at, mut i) = (0, 0);
+/// `TEXTS` as the binary carries it: the errnos, and the texts joined by `|`.
+static ERRNOS: [u8; TEXTS.len()] = {
+    let mut errnos = [0; TEXTS.len()];
+    let mut i = 0;
     while i < TEXTS.len() {
         let errno = TEXTS[i].0.raw_os_error();
-        assert!(errno < 0x80);
-        packed[at] = 0x80 | errno as u8;
-        at = put(&mut packed, at + 1, TEXTS[i].1.as_bytes());
+        assert!(errno > 0 && errno < 0x100);
+        errnos[i] = errno as u8;
         i += 1;
     }
-    packed
+    errnos
 };
 
-const PACKED_LEN: usize = {
-    let (mut len, mut i) = (0, 0);
+static JOINED: [u8; JOINED_LEN] = {
+    let mut joined = [b'|'; JOINED_LEN];
+    let (mut at, mut i) = (0, 0);
     while i < TEXTS.len() {
-        len += 1 + TEXTS[i].1.len();
+        at = put(&mut joined, at, TEXTS[i].1.as_bytes()) + 1;
         i += 1;
     }
-    len
+    joined
+};
+
+const JOINED_LEN: usize = {
+    let (mut len, mut i) = (0, 0);
+    while i < TEXTS.len() {
+        len += TEXTS[i].1.len() + 1;
+        i += 1;
+    }
+    len - 1
 };
 
 pub fn text(e: Errno) -> &'static [u8] {
     let errno = e.raw_os_error();
-    let found = PACKED.iter().position(|&b| errno < 0x80 && b == 0x80 | errno as u8);
-    match found.and_then(|at| PACKED.get(at + 1..)) {
-        Some(text) => &text[..text.iter().position(|&b| b >= 0x80).unwrap_or(text.len())],
+    match ERRNOS.iter().position(|&n| n as i32 == errno) {
+        Some(i) => printf::name(&JOINED, i).unwrap_or_default(),
         None => b"Unknown error",
     }
 }

@@ -49,8 +49,9 @@ pub struct Env<'a> {
 #[inline(never)]
 pub fn main(argv0: &[u8], tokens: &mut dyn cli::Tokens, env: &Env) -> i32 {
     let mut out = Out::new();
-    let code = match cli::parse(argv0, tokens, env.posixly_correct, &mut out) {
-        Ok(opts) => run(&opts, env, &mut out),
+    let mut opts = Options::new();
+    let code = match cli::parse(argv0, tokens, env.posixly_correct, &mut out, &mut opts) {
+        Ok(()) => run(&opts, env, &mut out),
         Err(code) => code,
     };
     out.flush();

@@ -42,9 +42,8 @@ mod bare {
             // SAFETY: envp is a NULL-terminated array of NUL-terminated strings.
             unsafe {
                 while !(*p).is_null() {
-                    let var = c_bytes(*p);
-                    if var.len() > name.len() && var.starts_with(name) && var[name.len()] == b'=' {
-                        return Some(&var[name.len() + 1..]);
+                    if let Some([b'=', value @ ..]) = c_bytes(*p).strip_prefix(name) {
+                        return Some(value);
                     }
                     p = p.add(1);
                 }

@@ -5,12 +5,8 @@
 //! command line is far shorter than 2^32 options), so `-t` given 255 times plus `-u` still adds
 //! up to more than 0.
 
-use crate::pack::word_index;
-
 /// Address families named with `-A`, `--<af>`, `-4`, `-6` or `-x`; each counts its mentions.
-/// In C layout, so that `named` finds a counter by arithmetic on its index.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
-#[repr(C)]
 pub struct Families {
     pub inet: u32,
     pub inet6: u32,
@@ -26,13 +22,16 @@ pub struct Families {
     pub bluetooth: u32,
 }
 
+/// The families' canonical names (as net-tools spells them in `afname`), in `Families::counter`
+/// order.
+pub const FAMILY_NAMES: &[u8] = b"inet|inet6|unix|ipx|ax25|netrom|x25|rose|ddp|ash|ec|bluetooth";
+
 impl Families {
-    /// The counter of the family with this canonical name (as net-tools spells it in `afname`).
+    /// The counter of the `i`-th family of `FAMILY_NAMES`.
     // Not inlined into the family parser: a smaller binary.
     #[inline(never)]
-    pub fn named(&mut self, name: &[u8]) -> Option<&mut u32> {
-        let i = word_index(b"inet inet6 unix ipx ax25 netrom x25 rose ddp ash ec bluetooth", name)?;
-        Some(match i {
+    pub fn counter(&mut self, i: usize) -> &mut u32 {
+        match i {
             0 => &mut self.inet,
             1 => &mut self.inet6,
             2 => &mut self.unix,
@@ -45,7 +44,7 @@ impl Families {
             9 => &mut self.ash,
             10 => &mut self.econet,
             _ => &mut self.bluetooth,
-        })
+        }
     }
 }
 
@@ -102,10 +101,8 @@ impl Options {
     /// net-tools' `flag_arg`: how many socket kinds the user selected; 0 means "list everything".
     pub fn selected(&self) -> u32 {
         let f = &self.families;
-        [self.tcp, self.sctp, self.udplite, self.udp, self.raw, f.unix, f.ipx, f.ax25, f.netrom,
-         self.groups, f.x25, f.rose, self.l2cap, self.rfcomm]
-            .iter()
-            .sum()
+        self.tcp + self.sctp + self.udplite + self.udp + self.raw + f.unix + f.ipx + f.ax25 + f.netrom
+            + self.groups + f.x25 + f.rose + self.l2cap + self.rfcomm
     }
 
     /// The derivations net-tools makes after parsing (behaviour spec §1.3, steps 2-4).
@@ -127,6 +124,45 @@ impl Options {
         if self.families.bluetooth > 0 && self.l2cap == 0 && self.rfcomm == 0 {
             self.l2cap = 1;
             self.rfcomm = 1;
+        }
+    }
+
+    /// The counter of the `i`-th option of `cli::COUNTED` (`-MalgeirtSuUw2fs`).
+    // Not inlined into the option parser: a smaller binary.
+    #[inline(never)]
+    pub fn counter(&mut self, i: usize) -> &mut u32 {
+        match i {
+            0 => &mut self.masquerade,
+            1 => &mut self.all,
+            2 => &mut self.listening,
+            3 => &mut self.groups,
+            4 => &mut self.extend,
+            5 => &mut self.interfaces,
+            6 => &mut self.route,
+            7 => &mut self.tcp,
+            8 => &mut self.sctp,
+            9 => &mut self.udp,
+            10 => &mut self.udplite,
+            11 => &mut self.raw,
+            12 => &mut self.l2cap,
+            13 => &mut self.rfcomm,
+            _ => &mut self.statistics,
+        }
+    }
+
+    /// The setting the `i`-th option of `cli::SWITCHES` turns on (`-NcpWCFov`).
+    // Not inlined into the option parser: a smaller binary.
+    #[inline(never)]
+    pub fn switch(&mut self, i: usize) -> &mut bool {
+        match i {
+            0 => &mut self.numeric.symbolic,
+            1 => &mut self.continuous,
+            2 => &mut self.programs,
+            3 => &mut self.wide,
+            4 => &mut self.cache,
+            5 => &mut self.fib,
+            6 => &mut self.timers,
+            _ => &mut self.verbose,
         }
     }
 

@@ -12,70 +12,95 @@ pub mod tables;
 use crate::arena::MapVec;
 use crate::options::Options;
 use crate::out::{err, Out};
+use crate::pack::word_index;
 use crate::procfs::{self, Path};
 use crate::Env;
 use print::{Printer, Switches};
-use rustix::io::Errno;
 
 pub fn run(opts: &Options, env: &Env, out: &mut Out) -> i32 {
     let family: &[u8] = if opts.afname.is_empty() { b"inet" } else { &opts.afname };
-    let ipv6 = match family {
-        b"inet" => false,
-        b"inet6" => true,
-        _ => {
-            out.bytes(b"netstat: No statistics support for specified address family: ");
-            out.bytes(family);
-            out.byte(b'\n');
-            return 1;
-        }
+    let Some(ipv6) = word_index(b"inet inet6", family) else {
+        out.text(t!("netstat: No statistics support for specified address family: "));
+        out.bytes(family);
+        out.byte(b'\n');
+        return 1;
     };
-    let switches = Switches { raw: opts.raw > 0, tcp: opts.tcp > 0, udp: opts.udp > 0, sctp: opts.sctp > 0 };
-    let mut printer = Printer::new(out, switches);
-    let root = env.proc_root;
-    if ipv6 {
-        if let Err(e) = read(root, b"snmp6", &mut |data| snmp::snmp6(data, &mut printer)) {
-            return cannot_open(b"snmp6", e);
+    let switches = Switches([opts.raw > 0, opts.tcp > 0, opts.udp > 0, opts.sctp > 0]);
+    let printer = &mut Printer::new(out, switches);
+    let files: &[Reader] = match ipv6 {
+        0 => &[Reader::Pairs, Reader::OptionalPairs, Reader::NameValues],
+        _ => &[Reader::Snmp6, Reader::TcpPairs],
+    };
+    for &reader in files {
+        // A file the report needs and cannot open ends it, with status 0.
+        if !read(env.proc_root, reader, printer) && !reader.optional() {
+            break;
         }
-        // A malformed pair ends this pass silently: net-tools ignores the result here.
-        let tcp_only = &mut |data: &[u8]| {
-            let _ = snmp::pairs(data, Some(b"Tcp"), &mut printer);
-        };
-        if let Err(e) = read(root, b"snmp", tcp_only) {
-            return cannot_open(b"snmp", e);
-        }
-    } else {
-        if let Err(e) = read(root, b"snmp", &mut |data| pairs_or_say(data, b"snmp", &mut printer)) {
-            return cannot_open(b"snmp", e);
-        }
-        let _ = read(root, b"netstat", &mut |data| pairs_or_say(data, b"netstat", &mut printer));
-        let _ = read(root, b"sctp/snmp", &mut |data| snmp::name_values(data, &mut printer));
     }
     0
 }
 
-fn pairs_or_say(data: &[u8], name: &[u8], printer: &mut Printer) {
-    if !snmp::pairs(data, None, printer) {
-        err(t!("Problem while parsing /proc/net/%s\n"), &[name]);
+/// The files of the reports, and how each is parsed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// snmp, by `snmp::pairs`, saying when the file is malformed.
+    Pairs,
+    /// netstat, the same, but the report can do without it.
+    OptionalPairs,
+    /// sctp/snmp, by `snmp::name_values`; the report can do without it.
+    NameValues,
+    /// snmp, by `snmp::pairs` of the `Tcp` sections only; a malformed pair ends this pass
+    /// silently: net-tools ignores the result here.
+    TcpPairs,
+    Snmp6,
+}
+
+impl Reader {
+    fn optional(self) -> bool {
+        matches!(self, Reader::OptionalPairs | Reader::NameValues)
     }
 }
 
-/// Hands the whole of /proc/net/`name` to `parse`, then reports an error that cut the reading
-/// short as net-tools does after parsing (`perror` when `ferror`). Err: the file did not open.
-fn read(root: &[u8], name: &[u8], parse: &mut dyn FnMut(&[u8])) -> Result<(), Errno> {
+/// Parses the whole of the reader's file, then reports an error that cut the reading short as
+/// net-tools does after parsing (`perror` when `ferror`). False: the file did not open (which
+/// a file the report needs says on stderr).
+// One function for every file, not one per parser: a smaller binary.
+#[inline(never)]
+fn read(root: &[u8], reader: Reader, printer: &mut Printer) -> bool {
+    let name: &[u8] = match reader {
+        Reader::Pairs | Reader::TcpPairs => b"snmp",
+        Reader::OptionalPairs => b"netstat",
+        Reader::NameValues => b"sctp/snmp",
+        Reader::Snmp6 => b"snmp6",
+    };
     let mut path = Path::proc(root, b"net/");
     path.push(name);
-    let fd = procfs::open(&path)?;
+    let fd = match procfs::open(&path) {
+        Ok(fd) => fd,
+        Err(e) => {
+            if !reader.optional() {
+                err(t!("cannot open /proc/net/%s: %s\n"), &[name, crate::errno::text(e)]);
+            }
+            return false;
+        }
+    };
     let mut data = MapVec::new();
     let read = data.read_to_end(&fd);
-    parse(data.as_slice());
+    let data = data.as_slice();
+    match reader {
+        Reader::Pairs | Reader::OptionalPairs => {
+            if !snmp::pairs(data, None, printer) {
+                err(t!("Problem while parsing /proc/net/%s\n"), &[name]);
+            }
+        }
+        Reader::TcpPairs => {
+            let _ = snmp::pairs(data, Some(b"Tcp"), printer);
+        }
+        Reader::Snmp6 => snmp::snmp6(data, printer),
+        Reader::NameValues => snmp::name_values(data, printer),
+    }
     if let Err(e) = read {
         err(t!("/proc/net/%s: %s\n"), &[name, crate::errno::text(e)]);
     }
-    Ok(())
-}
-
-/// Says that a file the report needs could not be opened; the report ends there, with status 0.
-fn cannot_open(name: &[u8], e: Errno) -> i32 {
-    err(t!("cannot open /proc/net/%s: %s\n"), &[name, crate::errno::text(e)]);
-    0
+    true
 }

@@ -8,14 +8,20 @@ use crate::addr::Text;
 
 include!(concat!(env!("OUT_DIR"), "/stats_packed.rs"));
 
-/// The kinds in declaration order: build.rs writes a kind as its discriminant.
-const KINDS: [Kind; 5] = [Kind::Always, Kind::NonZero, Kind::InHist, Kind::OutHist, Kind::Silent];
-
-/// A counter's table entry: how it prints, and which sentence it prints.
+/// A counter's table entry: its sentence number, which also says how it prints.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Found {
-    pub kind: Kind,
-    sentence: u8,
+pub struct Found(u8);
+
+impl Found {
+    pub fn kind(self) -> Kind {
+        match self.0 {
+            n if n < KIND_ENDS[0] => Kind::Always,
+            n if n < KIND_ENDS[1] => Kind::NonZero,
+            n if n < KIND_ENDS[2] => Kind::InHist,
+            n if n < KIND_ENDS[3] => Kind::OutHist,
+            _ => Kind::Silent,
+        }
+    }
 }
 
 /// The entry for counter `name` in `table`, if net-tools would find one.
@@ -23,13 +29,12 @@ pub fn lookup(table: Table, name: &[u8]) -> Option<Found> {
     let t = table as usize;
     let mut rest = ENTRIES.get(TABLE_START[t] as usize..TABLE_START[t + 1] as usize)?;
     let mut text = Text::new();
-    while let [kind, sentence, tail @ ..] = rest {
+    while let [shared, number, tail @ ..] = rest {
         let len = tail.iter().position(|&b| b < 0x20).unwrap_or(tail.len());
-        text.clear();
+        text.truncate(*shared as usize);
         unpack(&tail[..len], &mut text);
         if text == name {
-            let kind = *KINDS.get(*kind as usize)?;
-            return Some(Found { kind, sentence: *sentence });
+            return Some(Found(*number));
         }
         rest = &tail[len..];
     }
@@ -47,8 +52,27 @@ pub fn section(titles: Titles, title: &[u8]) -> Option<(Switch, Table)> {
 
 /// The entry's sentence, with `%` where the value goes.
 pub fn sentence(found: Found, text: &mut Text) {
-    if let Some(tokens) = SENTENCES.split(|&b| b == 0).nth(found.sentence as usize) {
-        unpack(tokens, text);
+    // The output histogram's numbers follow the input histogram's, for the same sentences.
+    let mut n = found.0;
+    if n >= KIND_ENDS[2] {
+        n -= KIND_ENDS[2] - KIND_ENDS[1];
+    }
+    let mut rest = &SENTENCES[..];
+    while let Some(end) = rest.iter().position(|&b| b == 0) {
+        if n == 0 {
+            return unpack_sentence(&rest[..end], text);
+        }
+        n -= 1;
+        rest = &rest[end + 1..];
+    }
+}
+
+fn unpack_sentence(tokens: &[u8], text: &mut Text) {
+    for &token in tokens {
+        match SENTENCE_PAIRS.get((token as usize).wrapping_sub(1)) {
+            Some(pair) => unpack_sentence(pair, text),
+            None => unpack(&[token], text),
+        }
     }
 }
 
@@ -96,7 +120,7 @@ mod tests {
                 let key = name.trim_end();
                 match lookup(table, key.as_bytes()) {
                     Some(found) => {
-                        assert_eq!((bsearch(entries, key), found.kind), (Some(i), kind), "{name}");
+                        assert_eq!((bsearch(entries, key), found.kind()), (Some(i), kind), "{name}");
                         let mut text = Text::new();
                         super::sentence(found, &mut text);
                         if kind != Kind::Silent {

@@ -32,23 +32,13 @@ impl State {
     }
 }
 
-/// Which sections `-w`, `-t`, `-u` and `-S` turn on.
+/// Which sections `-w`, `-t`, `-u` and `-S` turn on, in `Switch` order.
 #[derive(Clone, Copy)]
-pub struct Switches {
-    pub raw: bool,
-    pub tcp: bool,
-    pub udp: bool,
-    pub sctp: bool,
-}
+pub struct Switches(pub [bool; 4]);
 
 impl Switches {
     fn on(self, switch: Switch) -> bool {
-        match switch {
-            Switch::Raw => self.raw,
-            Switch::Tcp => self.tcp,
-            Switch::Udp => self.udp,
-            Switch::Sctp => self.sctp,
-        }
+        self.0[switch as usize]
     }
 }
 
@@ -98,36 +88,39 @@ impl Counters for Printer<'_> {
         if !self.on {
             return;
         }
-        let Some(found) = self.table.and_then(|t| packed::lookup(t, name)) else {
-            if value != 0 {
-                self.line_start(self.state);
-                self.out.safe(name);
-                self.out.bytes(b": ");
-                self.out.num(value);
-                self.out.byte(b'\n');
+        // A counter without an entry prints as `Name: value`, unless 0, and leaves the state.
+        let mut sentence = Text::new();
+        let found = self.table.and_then(|t| packed::lookup(t, name));
+        let (kind, state) = match found {
+            None => {
+                let _ = sentence.extend_from_slice(b": %");
+                (Kind::NonZero, self.state)
             }
-            return;
-        };
-        let state = match found.kind {
-            Kind::Silent => return,
-            Kind::Always | Kind::NonZero => State::Plain,
-            Kind::InHist => State::InHist,
-            Kind::OutHist => State::OutHist,
-        };
-        if state != State::Plain && state != self.state {
-            self.line_start(self.state);
-            self.out.str(if state == State::InHist { "ICMP input histogram:\n" } else { "ICMP output histogram:\n" });
-        }
-        if value != 0 || found.kind == Kind::Always {
-            self.line_start(state);
-            let mut sentence = Text::new();
-            packed::sentence(found, &mut sentence);
-            for (i, part) in sentence.split(|&b| b == b'%').enumerate() {
-                if i > 0 {
-                    self.out.num(value);
+            Some(found) => {
+                let kind = found.kind();
+                let state = match kind {
+                    Kind::Silent => return,
+                    Kind::Always | Kind::NonZero => State::Plain,
+                    Kind::InHist => State::InHist,
+                    Kind::OutHist => State::OutHist,
+                };
+                if state != State::Plain && state != self.state {
+                    self.line_start(self.state);
+                    self.out.text(if state == State::InHist { t!("ICMP input histogram:\n") } else { t!("ICMP output histogram:\n") });
                 }
-                self.out.bytes(part);
+                packed::sentence(found, &mut sentence);
+                (kind, state)
             }
+        };
+        if value != 0 || kind == Kind::Always {
+            self.line_start(state);
+            if found.is_none() {
+                self.out.safe(name);
+            }
+            let (before, after) = sentence.split_at(sentence.iter().position(|&b| b == b'%').unwrap_or(sentence.len()));
+            self.out.bytes(before);
+            self.out.num(value);
+            self.out.bytes(after.get(1..).unwrap_or_default());
             self.out.byte(b'\n');
         }
         self.state = state;
@@ -147,7 +140,7 @@ mod tests {
     /// What the printer makes of `events` with the switches raw, tcp, udp, sctp.
     fn printed([raw, tcp, udp, sctp]: [bool; 4], titles: Titles, events: &[Event]) -> String {
         let mut out = Box::new(Out::new());
-        let mut p = Printer::new(&mut out, Switches { raw, tcp, udp, sctp });
+        let mut p = Printer::new(&mut out, Switches([raw, tcp, udp, sctp]));
         for e in events {
             match *e {
                 S(title) => p.section(titles, title.as_bytes()),

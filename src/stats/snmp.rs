@@ -4,8 +4,9 @@
 
 use super::print::Counters;
 use super::tables::Titles;
-use crate::cscan::{is_space, scanf_number, skip_space};
+use crate::cscan::{self, scanf_number, scanf_word};
 use crate::procfs::{c_str, take_line};
+use crate::scan::Tokens;
 
 /// The field separators of the snmp, netstat and sctp/snmp readers (not all of C's white space).
 fn is_separator(b: &u8) -> bool {
@@ -31,7 +32,8 @@ pub fn pairs(mut data: &[u8], only: Option<&[u8]>, counters: &mut impl Counters)
             continue;
         }
         counters.section(Titles::Ipv4, title);
-        for name in names.split(is_separator).filter(|n| !n.is_empty()) {
+        let mut names = Tokens::new(names);
+        while let Some(name) = names.next(b" \t\n") {
             let value = strtoull(&mut values);
             counters.counter(name, value);
         }
@@ -48,15 +50,15 @@ pub fn snmp6(mut data: &[u8], counters: &mut impl Counters) {
     let (mut name, mut value, mut title): (&[u8], u64, Option<&[u8]>) = (b"", 0, None);
     while let Some(line) = take_line(&mut data, 1023) {
         let mut rest = c_str(line);
-        skip_space(&mut rest);
-        if !rest.is_empty() {
-            let len = rest.iter().position(|&b| is_space(b)).unwrap_or(rest.len());
-            (name, rest) = rest.split_at(len);
-            if let Some(v) = scanf_number(&mut rest, 10, false) {
-                value = v;
+        match scanf_word(&mut rest, usize::MAX) {
+            Some(word) => {
+                name = word;
+                if let Some(v) = scanf_number(&mut rest, 10, false) {
+                    value = v;
+                }
             }
-        } else if title.is_none() {
-            continue;
+            None if title.is_none() => continue,
+            None => {}
         }
         if !title.is_some_and(|t| contains(name, t)) {
             let t = match name.iter().position(|&b| b == b'6') {
@@ -104,7 +106,7 @@ fn split_colon(line: &[u8]) -> Option<(&[u8], &[u8])> {
 
 /// `strstr(haystack, needle) != NULL`.
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
+    needle.is_empty() || cscan::contains(haystack, needle)
 }
 
 /// `strtoull(s, &s, 10)`: the value, or 0 with `s` left as it was when no digits follow.
