@@ -14,5 +14,15 @@ pub const fn put(to: &mut [u8], at: usize, bytes: &[u8]) -> usize {
 
 /// Which word of `words` (separated by single spaces) `w` is.
 pub fn word_index(words: &[u8], w: &[u8]) -> Option<usize> {
-    words.split(|&b| b == b' ').position(|word| word == w)
+    word_index_by(words, w, false)
+}
+
+/// Which word of `words` (upper case, separated by single spaces) `w` is, ignoring case.
+pub fn word_index_upper(words: &[u8], w: &[u8]) -> Option<usize> {
+    word_index_by(words, w, true)
+}
+
+fn word_index_by(words: &[u8], w: &[u8], upper: bool) -> Option<usize> {
+    let fold = |c: u8| if upper { c.to_ascii_uppercase() } else { c };
+    words.split(|&b| b == b' ').position(|word| word.len() == w.len() && word.iter().zip(w).all(|(&k, &c)| k == fold(c)))
 }

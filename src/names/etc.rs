@@ -5,14 +5,15 @@
 use crate::arena::MapVec;
 pub use crate::cscan::is_space;
 use crate::cscan::{scanf_number, strtoul_auto};
-use core::ffi::CStr;
-use rustix::fs::{Mode, OFlags};
+use crate::procfs::{self, Path};
 use rustix::io::Errno;
 
-/// Appends the whole file to `text`; returns where it starts, or why the file could not be
-/// opened, or EIO if it could not be read (a directory, say).
-pub fn load(text: &mut MapVec<u8>, path: &CStr) -> Result<usize, Errno> {
-    let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
+/// Appends the whole of /etc/`name` to `text`; returns where it starts, or why the file
+/// could not be opened, or EIO if it could not be read (a directory, say).
+pub fn load(text: &mut MapVec<u8>, name: &[u8]) -> Result<usize, Errno> {
+    let mut path = Path::new();
+    path.push(b"/etc/").push(name);
+    let fd = procfs::open(&path)?;
     let start = text.len();
     text.read_to_end(&fd).map(|()| start).map_err(|_| Errno::IO)
 }

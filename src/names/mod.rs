@@ -14,7 +14,6 @@ mod services;
 
 use crate::addr::{self, Text};
 use crate::arena::MapVec;
-use core::ffi::CStr;
 use nsswitch::{Db, Source, Status, Switch};
 
 /// Which /etc/services list a port is looked up in.
@@ -68,8 +67,8 @@ impl Table {
     }
 
     /// Appends the file's entries; false if it cannot be read.
-    fn read_file(&mut self, text: &mut MapVec<u8>, path: &CStr, parse: Parser) -> bool {
-        match etc::load(text, path) {
+    fn read_file(&mut self, text: &mut MapVec<u8>, name: &[u8], parse: Parser) -> bool {
+        match etc::load(text, name) {
             Ok(start) => {
                 parse(text.as_mut_slice(), start, self);
                 true
@@ -85,9 +84,9 @@ impl Table {
 
     /// The `files` source's status for a key that is not in the file; the file is read and
     /// sorted on first use.
-    fn status(&mut self, text: &mut MapVec<u8>, path: &CStr, parse: Parser) -> Status {
+    fn status(&mut self, text: &mut MapVec<u8>, name: &[u8], parse: Parser) -> Status {
         if self.read.is_none() {
-            self.read = Some(self.read_file(text, path, parse));
+            self.read = Some(self.read_file(text, name, parse));
             self.sort();
         }
         if self.read == Some(true) {
@@ -226,11 +225,11 @@ impl Names {
     fn lookup(&mut self, ask: Ask, key: u128, systemd: Status) -> (Option<Source>, Option<Entry>) {
         let Names { text, switch, hosts4, hosts6, networks, passwd, .. } = self;
         let switch = switch.get_or_insert_with(|| Switch::read(text));
-        let (db, table, path, parse): (_, _, &CStr, Parser) = match ask {
-            Ask::Host4 => (Db::Hosts, hosts4, c"/etc/hosts", hosts::parse_v4),
-            Ask::Host6 => (Db::Hosts, hosts6, c"/etc/hosts", hosts::parse_v6),
-            Ask::Network => (Db::Networks, networks, c"/etc/networks", networks::parse),
-            Ask::User => (Db::Passwd, passwd, c"/etc/passwd", passwd::parse),
+        let (db, table, path, parse): (_, _, &[u8], Parser) = match ask {
+            Ask::Host4 => (Db::Hosts, hosts4, b"hosts", hosts::parse_v4),
+            Ask::Host6 => (Db::Hosts, hosts6, b"hosts", hosts::parse_v6),
+            Ask::Network => (Db::Networks, networks, b"networks", networks::parse),
+            Ask::User => (Db::Passwd, passwd, b"passwd", passwd::parse),
         };
         let mut found = None;
         let source = switch.answer(
@@ -262,9 +261,9 @@ impl Names {
         }
         let Names { text, switch, ports, .. } = self;
         let switch = switch.get_or_insert_with(|| Switch::read(text));
-        let files: [(Db, &CStr, Parser); 2] = [
-            (Db::Services, c"/etc/services", services::parse_services),
-            (Db::Protocols, c"/etc/protocols", services::parse_protocols),
+        let files: [(Db, &[u8], Parser); 2] = [
+            (Db::Services, b"services", services::parse_services),
+            (Db::Protocols, b"protocols", services::parse_protocols),
         ];
         for (db, path, parse) in files {
             let mut read = || if ports.read_file(text, path, parse) { Status::Success } else { Status::Unavail };
