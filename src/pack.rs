@@ -24,5 +24,14 @@ pub fn word_index_upper(words: &[u8], w: &[u8]) -> Option<usize> {
 
 fn word_index_by(words: &[u8], w: &[u8], upper: bool) -> Option<usize> {
     let fold = |c: u8| if upper { c.to_ascii_uppercase() } else { c };
-    words.split(|&b| b == b' ').position(|word| word.len() == w.len() && word.iter().zip(w).all(|(&k, &c)| k == fold(c)))
+    split_words(words).position(|word| word.len() == w.len() && word.iter().zip(w).all(|(&k, &c)| k == fold(c)))
+}
+
+/// The `i`-th word of `words` (separated by single spaces); empty past the end.
+pub fn nth_word(words: &[u8], i: usize) -> &[u8] {
+    split_words(words).nth(i).unwrap_or_default()
+}
+
+fn split_words(words: &[u8]) -> impl Iterator<Item = &[u8]> {
+    words.split(|&b| b == b' ')
 }

@@ -4,7 +4,7 @@
 
 use crate::arena::MapVec;
 pub use crate::cscan::is_space;
-use crate::cscan::{scanf_number, strtoul_auto};
+use crate::cscan::scanf_number;
 use crate::procfs::{self, Path};
 use rustix::io::Errno;
 
@@ -49,55 +49,71 @@ pub fn lines(text: &mut [u8], start: usize, comments: bool, parse: &mut dyn FnMu
 pub struct Fields<'a> {
     line: &'a [u8],
     pos: usize,
+    /// What ends a field: `b' '` for white space, of which a run counts as one separator;
+    /// any other byte separates alone, and a run of it too unless it is `:`.
+    pub sep: u8,
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(line: &'a [u8]) -> Self {
-        Fields { line, pos: 0 }
+    pub fn new(line: &'a [u8], sep: u8) -> Self {
+        Fields { line, pos: 0, sep }
     }
 
-    /// `STRING_FIELD`: the bytes up to the next separator (or the end); then one separator is
-    /// skipped, or all of them when `swallow`. Returns the field's range in the line.
-    pub fn string(&mut self, sep: fn(u8) -> bool, swallow: bool) -> (usize, usize) {
-        let start = self.pos;
-        let rest = &self.line[start..];
-        let end = start + rest.iter().position(|&b| sep(b)).unwrap_or(rest.len());
-        self.pos = end;
-        if end < self.line.len() {
-            self.pos += 1;
-            self.skip(sep, swallow);
+    fn is_sep(&self, b: u8) -> bool {
+        if self.sep == b' ' {
+            is_space(b)
+        } else {
+            b == self.sep
         }
+    }
+
+    /// The field's text for a range `string` returned.
+    pub fn text(&self, (start, end): (usize, usize)) -> &'a [u8] {
+        self.line.get(start..end).unwrap_or_default()
+    }
+
+    /// The text of the next `string` field.
+    pub fn string_text(&mut self) -> &'a [u8] {
+        let field = self.string();
+        self.text(field)
+    }
+
+    /// `STRING_FIELD`: the bytes up to the next separator (or the end), and the separators
+    /// after them. Returns the field's range in the line.
+    pub fn string(&mut self) -> (usize, usize) {
+        let start = self.pos;
+        let rest = self.line.get(start..).unwrap_or_default();
+        self.pos = start + rest.iter().position(|&b| self.is_sep(b)).unwrap_or(rest.len());
+        let end = self.pos;
+        self.skip();
         (start, end)
     }
 
-    fn skip(&mut self, sep: fn(u8) -> bool, swallow: bool) {
-        while swallow && self.line.get(self.pos).is_some_and(|&b| sep(b)) {
+    /// Skips a separator at `pos`, or a run of them where they swallow; false if there is
+    /// something else.
+    fn skip(&mut self) -> bool {
+        let Some(&b) = self.line.get(self.pos) else { return true };
+        if !self.is_sep(b) {
+            return false;
+        }
+        self.pos += 1;
+        while self.sep != b':' && self.line.get(self.pos).is_some_and(|&b| self.is_sep(b)) {
             self.pos += 1;
         }
+        true
     }
 
     /// `INT_FIELD`: `strtoul` in base 10, or with `c_prefixes` in base 0 (`0x` hex, `0`
     /// octal), which must end at a separator or the end of the line. None (the line is
     /// invalid) without digits, with anything else after them, or for a value above 32 bits:
     /// glibc 2.36 as Debian builds it rejects those (`-1` too, which `strtoul` makes 2^64-1).
-    pub fn number(&mut self, sep: fn(u8) -> bool, swallow: bool, c_prefixes: bool) -> Option<u32> {
-        let mut rest = &self.line[self.pos..];
-        let value = if c_prefixes {
-            let (value, after) = strtoul_auto(rest)?;
-            rest = after;
-            value
-        } else {
-            // scanf's `%lu` converts as strtoul does.
-            scanf_number(&mut rest, 10, false)?
-        };
+    pub fn number(&mut self, c_prefixes: bool) -> Option<u32> {
+        let mut rest = self.line.get(self.pos..).unwrap_or_default();
+        // scanf's `%lu` converts as strtoul does, base 0 is strtoul's own.
+        let value = scanf_number(&mut rest, if c_prefixes { 0 } else { 10 }, false)?;
         self.pos = self.line.len() - rest.len();
-        match self.line.get(self.pos) {
-            None => {}
-            Some(&b) if sep(b) => {
-                self.pos += 1;
-                self.skip(sep, swallow);
-            }
-            Some(_) => return None,
+        if !self.skip() {
+            return None;
         }
         u32::try_from(value).ok()
     }
@@ -158,21 +174,23 @@ mod tests {
 
     #[test]
     fn fields_follow_files_parse() {
-        let mut f = Fields::new(b"ssh  22//tcp\t# x");
-        assert_eq!(f.string(is_space, true), (0, 3));
-        assert_eq!(f.number(|b| b == b'/', true, true), Some(22));
-        assert_eq!(f.string(is_space, true), (9, 12));
-        assert_eq!(f.string(is_space, true), (13, 14));
-        let mut f = Fields::new(b"a::5");
-        assert_eq!(f.string(|b| b == b':', false), (0, 1));
-        assert_eq!(f.string(|b| b == b':', false), (2, 2));
-        assert_eq!(f.number(|b| b == b':', false, false), Some(5));
+        let mut f = Fields::new(b"ssh  22//tcp\t# x", b' ');
+        assert_eq!(f.string(), (0, 3));
+        f.sep = b'/';
+        assert_eq!(f.number(true), Some(22));
+        f.sep = b' ';
+        assert_eq!(f.string(), (9, 12));
+        assert_eq!(f.string(), (13, 14));
+        let mut f = Fields::new(b"a::5", b':');
+        assert_eq!(f.string(), (0, 1));
+        assert_eq!(f.string(), (2, 2));
+        assert_eq!(f.number(false), Some(5));
         assert_eq!(f.pos, 4);
     }
 
     #[test]
     fn numbers_follow_strtoul_and_glibc_limits() {
-        let num = |s: &[u8], base: u32| Fields::new(s).number(|b| b == b':', false, base == 0);
+        let num = |s: &[u8], base: u32| Fields::new(s, b':').number(base == 0);
         // Pinned with getent passwd: ` 5`, `+5`, `00005`, `-0` are accepted; `-5`, `0x5`,
         // 4294967296 and more are not; -18446744073709551615 wraps to 1.
         assert_eq!(num(b" 5:", 10), Some(5));

@@ -2,24 +2,11 @@
 //! whose number equals the one asked for gives its name (the first field). The number is
 //! the second field, padded with `.0` to four parts and read by `inet_network`.
 
-use super::etc::{self, is_space, Fields};
-use super::{Entry, Table};
-
-/// Adds the entries of the networks file in `text[start..]` to `nets`.
-pub fn parse(text: &mut [u8], start: usize, nets: &mut Table) {
-    etc::lines(text, start, true, &mut |at, line| {
-        let mut f = Fields::new(line);
-        let name = f.string(is_space, true);
-        let (a, b) = f.string(is_space, true);
-        if let Some(net) = line.get(a..b).and_then(padded_network) {
-            nets.add(Entry::new(net as u128, at, name));
-        }
-    });
-}
+use super::etc;
 
 /// glibc pads a number with fewer than three dots with `.0` parts up to four parts, then
 /// reads it with `inet_network`; None is its INADDR_NONE, which no netstat lookup asks for.
-fn padded_network(s: &[u8]) -> Option<u32> {
+pub fn padded_network(s: &[u8]) -> Option<u32> {
     let dots = s.iter().filter(|&&b| b == b'.').count();
     let mut parts = [0u32; 4];
     let mut n = 0;
@@ -52,11 +39,12 @@ fn network_part(s: &[u8]) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::names::tests::Parsed;
+    use crate::names::File;
 
     /// Files and answers from `getent networks ADDR` with that /etc/networks.
     #[test]
     fn names_as_getent_found_them() {
-        let name = |file: &[u8], net: u32| Parsed::new(parse, file).name(net as u128, false);
+        let name = |file: &[u8], net: u32| Parsed::new(File::Networks, file).name(net as u128, false);
         let some = |s: &str| Some(s.to_string());
         let file = b"a 0.1\nb 0x0.0x1.2.3\nc 0.1.2.3\nd 0.0.0.1 # x\ne 00.1.2.4\nf x0.1.2.5\ng 0.1.2.6 \ng2 0.1.2.6\n";
         assert_eq!(name(file, 0x0001_0000), some("a"));

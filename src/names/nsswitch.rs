@@ -9,7 +9,7 @@
 use super::etc::{self, is_space};
 use crate::arena::MapVec;
 use crate::cscan::{c_str, skip_space};
-use crate::pack::{word_index, word_index_upper};
+use crate::pack::{nth_word, word_index, word_index_upper};
 use crate::printf::eat;
 use crate::procfs::take_line;
 use rustix::io::Errno;
@@ -57,8 +57,13 @@ type Line = heapless::Vec<Step, 16>;
 
 /// glibc's `nss_database_name_array`: lines for these are parsed (and can fail), others are
 /// ignored. The first five are the databases of `Db`, in its order.
-pub const DATABASES: &[u8] = b"hosts networks services protocols passwd aliases ethers group group_compat \
+const DATABASES: &[u8] = b"hosts networks services protocols passwd aliases ethers group group_compat \
     gshadow initgroups netgroup passwd_compat publickey rpc shadow shadow_compat";
+
+/// The name of a database, which is also its file's in /etc.
+pub fn db_name(db: Db) -> &'static [u8] {
+    nth_word(DATABASES, db as usize)
+}
 
 pub struct Switch {
     /// A syntax error in a database line: glibc then answers no lookup at all.
