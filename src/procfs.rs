@@ -47,7 +47,9 @@ impl Path {
 
     pub fn c_str(&self) -> &core::ffi::CStr {
         // The buffer always holds a NUL at `len`; an interior NUL just shortens the path.
-        core::ffi::CStr::from_bytes_until_nul(&self.buf[..=self.len]).unwrap_or(c"")
+        let nul = self.buf.iter().position(|&b| b == 0).unwrap_or(0);
+        // SAFETY: `buf[nul]` is the first NUL.
+        unsafe { core::ffi::CStr::from_bytes_with_nul_unchecked(&self.buf[..=nul]) }
     }
 }
 
