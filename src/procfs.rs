@@ -92,9 +92,7 @@ pub fn take_line<'a>(data: &mut &'a [u8], max: usize) -> Option<&'a [u8]> {
 }
 
 /// What C's string functions see of a buffer: the bytes before the first NUL.
-pub fn c_str(s: &[u8]) -> &[u8] {
-    s.split(|&b| b == 0).next().unwrap_or(s)
-}
+pub use crate::cscan::c_str;
 
 /// The longest line piece `fgets` returns with net-tools' 8 KiB buffers (one byte for NUL).
 pub const FGETS_MAX: usize = 8191;
