@@ -205,8 +205,8 @@ pub fn fix_v4_mapped(t: &mut Text, a: &[u8; 16]) {
     }
     let Some(dot) = t.iter().position(|&b| b == b'.') else { return };
     let Some(colon) = t[..dot].iter().rposition(|&b| b == b':') else { return };
-    let rest: Text = t[colon + 1..].iter().copied().collect();
-    *t = rest;
+    t.copy_within(colon + 1.., 0);
+    t.truncate(t.len() - colon - 1);
 }
 
 /// glibc's `inet_addr`: `a.b.c.d`, `a.b.c`, `a.b` or `a`, each part decimal, `0x` hex or `0`

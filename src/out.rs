@@ -172,27 +172,23 @@ pub fn err(message: Packed, args: &[&[u8]]) {
     let text = message.unpack();
     let mut args = args.iter();
     let mut buf = heapless::Vec::<u8, 1024>::new();
-    for (i, mut part) in text.split(|&b| b == b'%').enumerate() {
-        if i > 0 {
-            // `part` follows a `%s`.
-            for &b in args.next().copied().unwrap_or_default() {
-                push_or_write(&mut buf, b);
-            }
-            part = part.get(1..).unwrap_or_default();
+    let mut rest = &text[..];
+    while let [c, tail @ ..] = rest {
+        rest = tail;
+        let mut piece = core::slice::from_ref(c);
+        if *c == b'%' {
+            rest = rest.get(1..).unwrap_or_default();
+            piece = args.next().copied().unwrap_or_default();
         }
-        for &b in part {
-            push_or_write(&mut buf, b);
+        for &b in piece {
+            if buf.push(b).is_err() {
+                err_bytes(&buf);
+                buf.clear();
+                let _ = buf.push(b);
+            }
         }
     }
     err_bytes(&buf);
-}
-
-fn push_or_write(buf: &mut heapless::Vec<u8, 1024>, b: u8) {
-    if buf.push(b).is_err() {
-        err_bytes(buf);
-        buf.clear();
-        let _ = buf.push(b);
-    }
 }
 
 /// Writes `bytes` to stderr at once.
