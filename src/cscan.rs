@@ -85,8 +85,8 @@ pub fn scanf_number(s: &mut &[u8], base: u64, signed: bool) -> Option<u64> {
 
 /// `strtoul(s, &end, 0)`: the value and what follows it, or None when nothing converts.
 pub fn strtoul_auto(mut s: &[u8]) -> Option<(u64, &[u8])> {
-    let n = signed_digits(&mut s, 0)?;
-    Some((unsigned(n), s))
+    let n = scanf_number(&mut s, 0, false)?;
+    Some((n, s))
 }
 
 /// The text C sees in a line that `fgets` read: everything up to the first NUL.

@@ -133,23 +133,17 @@ impl<'b> Lines<'b> {
     /// The next piece exactly as `fgets` returns it: with its `\n`, if it has one.
     pub fn next_raw(&mut self) -> Option<&[u8]> {
         loop {
-            let avail = &self.buf[self.start..self.end];
-            let limit = avail.len().min(self.limit);
-            if let Some(i) = avail[..limit].iter().position(|&b| b == b'\n') {
-                let s = self.start;
-                self.start += i + 1;
-                return Some(&self.buf[s..=s + i]);
+            let mut avail = self.buf.get(self.start..self.end).unwrap_or_default();
+            let piece = take_line(&mut avail, self.limit).map(|p| (p.len(), p.ends_with(b"\n")));
+            match piece {
+                // A line, a piece of a longer line, or the last line without a newline.
+                Some((n, newline)) if newline || n == self.limit || self.eof => {
+                    self.start += n;
+                    return self.buf.get(self.start - n..self.start);
+                }
+                None if self.eof => return None,
+                _ => self.fill(),
             }
-            if limit == self.limit || (self.eof && limit > 0) {
-                // A piece of a longer line, or the last line without a newline.
-                let s = self.start;
-                self.start += limit;
-                return Some(&self.buf[s..s + limit]);
-            }
-            if self.eof {
-                return None;
-            }
-            self.fill();
         }
     }
 
