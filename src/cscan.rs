@@ -16,8 +16,9 @@ pub fn skip_space(s: &mut &[u8]) {
     }
 }
 
+/// The value of `b` as a digit in `base` (up to 36), if it is one.
 #[inline(always)]
-fn digit(b: u8, base: u64) -> Option<u64> {
+pub fn digit(b: u8, base: u64) -> Option<u64> {
     let d = match b {
         b'0'..=b'9' => b - b'0',
         // Folded to lower case; anything else lands past 15.

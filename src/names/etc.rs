@@ -119,28 +119,6 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn digit(b: u8) -> u32 {
-    match b {
-        b'0'..=b'9' => (b - b'0') as u32,
-        b'a'..=b'z' => (b - b'a' + 10) as u32,
-        b'A'..=b'Z' => (b - b'A' + 10) as u32,
-        _ => u32::MAX,
-    }
-}
-
-/// The run of `base` digits at the start of `s`: how many, their value modulo 2^64 (so
-/// also modulo 2^32, for C's 32-bit arithmetic), and whether it overflowed 64 bits.
-pub fn digits(s: &[u8], base: u32) -> (usize, u64, bool) {
-    let (mut value, mut overflow) = (0u64, false);
-    let n = s.iter().take_while(|&&b| digit(b) < base).count();
-    for &b in &s[..n] {
-        let (v, o1) = value.overflowing_mul(base as u64);
-        let (v, o2) = v.overflowing_add(digit(b) as u64);
-        (value, overflow) = (v, overflow | o1 | o2);
-    }
-    (n, value, overflow)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

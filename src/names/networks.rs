@@ -2,7 +2,7 @@
 //! whose number equals the one asked for gives its name (the first field). The number is
 //! the second field, padded with `.0` to four parts and read by `inet_network`.
 
-use super::etc;
+use crate::cscan::digit;
 
 /// glibc pads a number with fewer than three dots with `.0` parts up to four parts, then
 /// reads it with `inet_network`; None is its INADDR_NONE, which no netstat lookup asks for.
@@ -31,8 +31,11 @@ fn network_part(s: &[u8]) -> Option<u32> {
         _ => (10, 0, false),
     };
     let rest = &s[prefix..];
-    let (n, value, _) = etc::digits(rest, base);
-    (n == rest.len() && (zero || n > 0) && value as u32 <= 0xff).then_some(value as u32)
+    let mut value = 0u32;
+    for &b in rest {
+        value = value.wrapping_mul(base).wrapping_add(digit(b, base as u64)? as u32);
+    }
+    ((zero || !rest.is_empty()) && value <= 0xff).then_some(value)
 }
 
 #[cfg(test)]
