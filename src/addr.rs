@@ -13,7 +13,7 @@ pub fn push(t: &mut Text, s: &[u8]) {
 }
 
 /// Appends `n` in decimal.
-pub fn push_dec(t: &mut Text, n: u64) {
+pub fn push_dec(t: &mut Text, n: u32) {
     push(t, itoa::Buffer::new().format(n).as_bytes());
 }
 
@@ -73,7 +73,7 @@ pub fn fmt_ipv4(t: &mut Text, a: [u8; 4]) {
         if i > 0 {
             push(t, b".");
         }
-        push_dec(t, b as u64);
+        push_dec(t, b as u32);
     }
 }
 

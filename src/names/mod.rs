@@ -176,7 +176,7 @@ impl Names {
                 return self.push_name(t, e, PORT_MAX);
             }
         }
-        addr::push_dec(t, port as u64);
+        addr::push_dec(t, port as u32);
     }
 
     /// The `-e` User column: the login name, or the decimal uid. net-tools passes its int
@@ -201,10 +201,7 @@ impl Names {
                 return self.push_name(t, e, usize::MAX);
             }
         }
-        if uid < 0 {
-            addr::push(t, b"-");
-        }
-        addr::push_dec(t, uid.unsigned_abs());
+        addr::push(t, itoa::Buffer::new().format(uid).as_bytes());
     }
 
     /// Who answers a lookup of `key` in `file`, following nsswitch.conf; `files` reads the
