@@ -98,8 +98,18 @@ impl File {
 /// The first entry for a key in file order, or the last one.
 fn find(table: &MapVec<Entry>, key: u128, last: bool) -> Option<Entry> {
     let e = table.as_slice();
-    let i = e.partition_point(|x| x.key < key || (last && x.key == key));
-    let i = if last { i.checked_sub(1)? } else { i };
+    // A binary search for the first entry past the key (`last`) or at it.
+    let (mut lo, mut hi) = (0, e.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let k = e.get(mid)?.key;
+        if k < key || (last && k == key) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let i = if last { lo.checked_sub(1)? } else { lo };
     e.get(i).copied().filter(|x| x.key == key)
 }
 
