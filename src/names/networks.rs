@@ -7,16 +7,18 @@ use crate::cscan::digit;
 /// glibc pads a number with fewer than three dots with `.0` parts up to four parts, then
 /// reads it with `inet_network`; None is its INADDR_NONE, which no netstat lookup asks for.
 pub fn padded_network(s: &[u8]) -> Option<u32> {
-    let dots = s.iter().filter(|&&b| b == b'.').count();
-    let mut parts = [0u32; 4];
-    let mut n = 0;
-    for part in s.split(|&b| b == b'.') {
-        *parts.get_mut(n)? = network_part(part)?;
-        n += 1;
+    let (mut value, mut rest) = (0u32, s);
+    for parts in 1..=4 {
+        let dot = rest.iter().position(|&b| b == b'.');
+        let (part, after) = rest.split_at(dot.unwrap_or(rest.len()));
+        value = value << 8 | network_part(part)?;
+        if dot.is_none() {
+            // The padding parts are zeros.
+            return Some(value << (8 * (4 - parts)));
+        }
+        rest = &after[1..];
     }
-    // The padding parts are zeros; a number already with three dots or more is taken as is.
-    let n = if dots < 3 { 4 } else { n };
-    Some(parts[..n].iter().fold(0u32, |v, &p| v << 8 | p))
+    None
 }
 
 /// One part of `inet_network`: decimal, `0` octal, or hex after `0x` or just `x`; at most
