@@ -35,23 +35,10 @@ impl<T: Copy> MapVec<T> {
     }
 
     fn grow(&mut self) -> bool {
-        let new_bytes = if self.bytes == 0 { FIRST_MAP } else { self.bytes * 2 };
-        // SAFETY: fresh anonymous mappings, or a mapping this vector owns, of `bytes` bytes.
-        let p = unsafe {
-            if self.bytes == 0 {
-                mmap_anonymous(null_mut(), new_bytes, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
-            } else {
-                mremap(self.ptr.as_ptr().cast(), self.bytes, new_bytes, MremapFlags::MAYMOVE)
-            }
-        };
-        match p.ok().and_then(|p| NonNull::new(p.cast::<T>())) {
-            Some(p) => {
-                self.ptr = p;
-                self.bytes = new_bytes;
-                true
-            }
-            None => false,
-        }
+        let mut p = self.ptr.cast::<u8>();
+        let grown = grow_mapping(&mut p, &mut self.bytes);
+        self.ptr = p.cast();
+        grown
     }
 
     pub fn len(&self) -> usize {
@@ -74,6 +61,28 @@ impl<T: Copy> MapVec<T> {
     pub fn as_mut_slice(&mut self) -> &mut [T] {
         // SAFETY: as above, and we hold the only reference.
         unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
+    }
+}
+
+/// Maps `bytes` (64 KiB when there are none yet) or doubles the mapping at `ptr`, which
+/// may move; false if the system has no memory left. Not generic: one copy for every type.
+fn grow_mapping(ptr: &mut NonNull<u8>, bytes: &mut usize) -> bool {
+    let new_bytes = if *bytes == 0 { FIRST_MAP } else { *bytes * 2 };
+    // SAFETY: fresh anonymous mappings, or a mapping its vector owns, of `bytes` bytes.
+    let p = unsafe {
+        if *bytes == 0 {
+            mmap_anonymous(null_mut(), new_bytes, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+        } else {
+            mremap(ptr.as_ptr().cast(), *bytes, new_bytes, MremapFlags::MAYMOVE)
+        }
+    };
+    match p.ok().and_then(|p| NonNull::new(p.cast::<u8>())) {
+        Some(p) => {
+            *ptr = p;
+            *bytes = new_bytes;
+            true
+        }
+        None => false,
     }
 }
 
