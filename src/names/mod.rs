@@ -96,7 +96,7 @@ impl File {
 }
 
 /// The first entry for a key in file order, or the last one.
-fn find(table: &MapVec<Entry>, key: u128, last: bool) -> Option<Entry> {
+fn find(table: &MapVec<Entry>, key: u128, last: bool) -> Option<&Entry> {
     let e = table.as_slice();
     // A binary search for the first entry past the key (`last`) or at it.
     let (mut lo, mut hi) = (0, e.len());
@@ -110,7 +110,7 @@ fn find(table: &MapVec<Entry>, key: u128, last: bool) -> Option<Entry> {
         }
     }
     let i = if last { lo.checked_sub(1)? } else { lo };
-    e.get(i).copied().filter(|x| x.key == key)
+    e.get(i).filter(|x| x.key == key)
 }
 
 pub struct Names {
@@ -150,7 +150,7 @@ impl Names {
     pub fn inet_name(&mut self, t: &mut Text, a: [u8; 4], host: bool) {
         let file = if host { File::Hosts4 } else { File::Networks };
         match self.files_name(file, u32::from_be_bytes(a) as u128) {
-            Some(e) => self.push_name(t, e, HOST_MAX),
+            Some(name) => push_cut(t, name, HOST_MAX),
             None => addr::fmt_ipv4(t, a),
         }
     }
@@ -163,8 +163,8 @@ impl Names {
             return;
         }
         let name = if numeric { None } else { self.files_name(File::Hosts6, u128::from_be_bytes(a)) };
-        match name.filter(|e| e.len as usize <= HOST_MAX) {
-            Some(e) => self.push_name(t, e, HOST_MAX),
+        match name.filter(|name| name.len() <= HOST_MAX) {
+            Some(name) => addr::push(t, name),
             None => addr::fmt_ipv6(t, a),
         }
         addr::fix_v4_mapped(t, &a);
@@ -183,7 +183,7 @@ impl Names {
             self.lookup(File::Services, 0, Status::Unavail);
             self.lookup(File::Protocols, 0, Status::Unavail);
             if let Some(e) = find(&self.tables[PORTS], services::key(proto as u32, port as u32), true) {
-                return self.push_name(t, e, PORT_MAX);
+                return push_cut(t, self.name(e), PORT_MAX);
             }
         }
         addr::push_dec(t, port as u32);
@@ -207,8 +207,8 @@ impl Names {
             if source == Some(Source::Systemd) {
                 return addr::push(t, synthesized);
             }
-            if let Some(e) = self.files_entry(source, File::Passwd, key as u128) {
-                return self.push_name(t, e, usize::MAX);
+            if let Some(name) = self.files_answer(source, File::Passwd, key as u128) {
+                return addr::push(t, name);
             }
         }
         addr::push(t, itoa::Buffer::new().format(uid).as_bytes());
@@ -237,21 +237,26 @@ impl Names {
         switch.answer(file.db(), &mut files, systemd)
     }
 
-    /// The `files` entry for `key`, when `source` says it is the answer.
-    fn files_entry(&self, source: Option<Source>, file: File, key: u128) -> Option<Entry> {
-        find(&self.tables[file.table()], key, false).filter(|_| source == Some(Source::Files))
+    /// The name `files` has for `key`, when `source` says it is the answer.
+    fn files_answer(&self, source: Option<Source>, file: File, key: u128) -> Option<&[u8]> {
+        let e = find(&self.tables[file.table()], key, false).filter(|_| source == Some(Source::Files))?;
+        Some(self.name(e))
     }
 
     /// The name the `files` source gives, when it is the answer.
-    fn files_name(&mut self, file: File, key: u128) -> Option<Entry> {
+    fn files_name(&mut self, file: File, key: u128) -> Option<&[u8]> {
         let source = self.lookup(file, key, Status::Unavail);
-        self.files_entry(source, file, key)
+        self.files_answer(source, file, key)
     }
 
-    fn push_name(&self, t: &mut Text, e: Entry, max: usize) {
-        let name = self.text.as_slice().get(e.at..e.at + e.len as usize).unwrap_or_default();
-        addr::push(t, &name[..name.len().min(max)]);
+    fn name(&self, e: &Entry) -> &[u8] {
+        self.text.as_slice().get(e.at..e.at + e.len as usize).unwrap_or_default()
     }
+}
+
+/// Appends `name`, cut to `max` bytes as net-tools' buffers cut it.
+fn push_cut(t: &mut Text, name: &[u8], max: usize) {
+    addr::push(t, &name[..name.len().min(max)]);
 }
 
 #[cfg(test)]
