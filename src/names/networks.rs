@@ -26,18 +26,17 @@ pub fn padded_network(s: &[u8]) -> Option<u32> {
 // Out of line: a smaller binary.
 #[inline(never)]
 fn network_part(s: &[u8]) -> Option<u32> {
-    let (base, prefix, zero) = match s {
-        [b'0', b'x' | b'X', ..] => (16, 2, false),
-        [b'x' | b'X', ..] => (16, 1, false),
-        [b'0', ..] => (8, 1, true),
-        _ => (10, 0, false),
+    // The leading 0 of an octal part is one of its digits.
+    let (base, digits) = match s {
+        [b'0', b'x' | b'X', rest @ ..] | [b'x' | b'X', rest @ ..] => (16, rest),
+        [b'0', ..] => (8, s),
+        _ => (10, s),
     };
-    let rest = &s[prefix..];
     let mut value = 0u32;
-    for &b in rest {
+    for &b in digits {
         value = value.wrapping_mul(base).wrapping_add(digit(b, base as u64)? as u32);
     }
-    ((zero || !rest.is_empty()) && value <= 0xff).then_some(value)
+    (!digits.is_empty() && value <= 0xff).then_some(value)
 }
 
 #[cfg(test)]
