@@ -47,8 +47,7 @@ pub fn lines(text: &mut [u8], start: usize, comments: bool, parse: &mut dyn FnMu
 
 /// A cursor over one line's fields, as glibc's `STRING_FIELD` and `INT_FIELD` take them.
 pub struct Fields<'a> {
-    line: &'a [u8],
-    pos: usize,
+    rest: &'a [u8],
     /// What ends a field: `b' '` for white space, of which a run counts as one separator;
     /// any other byte separates alone, and a run of it too unless it is `:`.
     pub sep: u8,
@@ -56,7 +55,7 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     pub fn new(line: &'a [u8], sep: u8) -> Self {
-        Fields { line, pos: 0, sep }
+        Fields { rest: line, sep }
     }
 
     fn is_sep(&self, b: u8) -> bool {
@@ -67,38 +66,29 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The field's text for a range `string` returned.
-    pub fn text(&self, (start, end): (usize, usize)) -> &'a [u8] {
-        self.line.get(start..end).unwrap_or_default()
-    }
-
-    /// The text of the next `string` field.
-    pub fn string_text(&mut self) -> &'a [u8] {
-        let field = self.string();
-        self.text(field)
-    }
-
     /// `STRING_FIELD`: the bytes up to the next separator (or the end), and the separators
-    /// after them. Returns the field's range in the line.
-    pub fn string(&mut self) -> (usize, usize) {
-        let start = self.pos;
-        let rest = self.line.get(start..).unwrap_or_default();
-        self.pos = start + rest.iter().position(|&b| self.is_sep(b)).unwrap_or(rest.len());
-        let end = self.pos;
+    /// after them.
+    pub fn string(&mut self) -> &'a [u8] {
+        let n = self.rest.iter().position(|&b| self.is_sep(b)).unwrap_or(self.rest.len());
+        let (field, rest) = self.rest.split_at(n);
+        self.rest = rest;
         self.skip();
-        (start, end)
+        field
     }
 
-    /// Skips a separator at `pos`, or a run of them where they swallow; false if there is
-    /// something else.
+    /// Skips a separator, or a run of them where they swallow; false if something else
+    /// comes first.
     fn skip(&mut self) -> bool {
-        let Some(&b) = self.line.get(self.pos) else { return true };
-        if !self.is_sep(b) {
-            return false;
-        }
-        self.pos += 1;
-        while self.sep != b':' && self.line.get(self.pos).is_some_and(|&b| self.is_sep(b)) {
-            self.pos += 1;
+        let mut first = true;
+        while let [b, rest @ ..] = self.rest {
+            if !self.is_sep(*b) {
+                return !first;
+            }
+            self.rest = rest;
+            if self.sep == b':' {
+                break;
+            }
+            first = false;
         }
         true
     }
@@ -108,10 +98,8 @@ impl<'a> Fields<'a> {
     /// invalid) without digits, with anything else after them, or for a value above 32 bits:
     /// glibc 2.36 as Debian builds it rejects those (`-1` too, which `strtoul` makes 2^64-1).
     pub fn number(&mut self, c_prefixes: bool) -> Option<u32> {
-        let mut rest = self.line.get(self.pos..).unwrap_or_default();
         // scanf's `%lu` converts as strtoul does, base 0 is strtoul's own.
-        let value = scanf_number(&mut rest, if c_prefixes { 0 } else { 10 }, false)?;
-        self.pos = self.line.len() - rest.len();
+        let value = scanf_number(&mut self.rest, if c_prefixes { 0 } else { 10 }, false)?;
         if !self.skip() {
             return None;
         }
@@ -153,17 +141,17 @@ mod tests {
     #[test]
     fn fields_follow_files_parse() {
         let mut f = Fields::new(b"ssh  22//tcp\t# x", b' ');
-        assert_eq!(f.string(), (0, 3));
+        assert_eq!(f.string(), b"ssh");
         f.sep = b'/';
         assert_eq!(f.number(true), Some(22));
         f.sep = b' ';
-        assert_eq!(f.string(), (9, 12));
-        assert_eq!(f.string(), (13, 14));
+        assert_eq!(f.string(), b"tcp");
+        assert_eq!(f.string(), b"#");
         let mut f = Fields::new(b"a::5", b':');
-        assert_eq!(f.string(), (0, 1));
-        assert_eq!(f.string(), (2, 2));
+        assert_eq!(f.string(), b"a");
+        assert_eq!(f.string(), b"");
         assert_eq!(f.number(false), Some(5));
-        assert_eq!(f.pos, 4);
+        assert!(f.rest.is_empty());
     }
 
     #[test]

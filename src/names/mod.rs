@@ -67,13 +67,13 @@ impl File {
         [Db::Hosts, Db::Hosts, Db::Networks, Db::Passwd, Db::Services, Db::Protocols][self as usize]
     }
 
-    /// A line's key and the range of its name, if the line makes an entry.
-    fn entry(self, line: &[u8]) -> Option<(u128, (usize, usize))> {
+    /// A line's key and its name, if the line makes an entry.
+    fn entry(self, line: &[u8]) -> Option<(u128, &[u8])> {
         let mut f = Fields::new(line, if self == File::Passwd { b':' } else { b' ' });
         let first = f.string();
         let key = match self {
-            File::Hosts4 | File::Hosts6 => return Some((hosts::key(f.text(first), self == File::Hosts6)?, f.string())),
-            File::Networks => networks::padded_network(f.string_text())? as u128,
+            File::Hosts4 | File::Hosts6 => return Some((hosts::key(first, self == File::Hosts6)?, f.string())),
+            File::Networks => networks::padded_network(f.string())? as u128,
             File::Passwd => passwd::uid(&mut f, line)? as u128,
             File::Services => services::service_key(&mut f)?,
             File::Protocols => services::key(PortProto::Raw as u32, f.number(false)?),
@@ -85,9 +85,10 @@ impl File {
     fn parse(self, text: &mut [u8], start: usize, table: &mut MapVec<Entry>) {
         // `#` starts a comment only at the beginning of a passwd line.
         etc::lines(text, start, self != File::Passwd, &mut |at, line| {
-            if let Some((key, (name, end))) = self.entry(line) {
+            if let Some((key, name)) = self.entry(line) {
+                let at = at + (name.as_ptr() as usize - line.as_ptr() as usize);
                 // Out of memory: the entry is lost, as if the line were not there.
-                let _ = table.push(Entry { key, at: at + name, len: (end - name) as u32 });
+                let _ = table.push(Entry { key, at, len: name.len() as u32 });
             }
         });
         // By key, then file order.

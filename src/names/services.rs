@@ -19,7 +19,7 @@ pub fn service_key(f: &mut Fields) -> Option<u128> {
     f.sep = b'/';
     let port = f.number(true)?;
     f.sep = b' ';
-    let list = word_index(b"tcp udp raw", f.string_text())?;
+    let list = word_index(b"tcp udp raw", f.string())?;
     Some(key(list as u32, port))
 }
 
