@@ -12,13 +12,17 @@ use crate::addr;
 /// The key of a line's address field for IPv4 lookups, or IPv6 ones when `v6`; None when
 /// those lookups never find the line.
 pub fn key(field: &[u8], v6: bool) -> Option<u128> {
-    Some(match (addr::parse_ipv4(field), addr::parse_ipv6(field)) {
-        (Some(a4), _) if !v6 => u32::from_be_bytes(a4) as u128,
-        (_, Some(a6)) if v6 => u128::from_be_bytes(a6),
-        (None, Some(a6)) if addr::is_v4_mapped(&a6) => u128::from_be_bytes(a6) & 0xffff_ffff,
-        (None, Some(a6)) if u128::from_be_bytes(a6) == 1 => 0x7f00_0001,
-        _ => return None,
-    })
+    if let (false, Some(a4)) = (v6, addr::parse_ipv4(field)) {
+        return Some(u32::from_be_bytes(a4) as u128);
+    }
+    let a6 = u128::from_be_bytes(addr::parse_ipv6(field)?);
+    match a6 {
+        _ if v6 => Some(a6),
+        // ::ffff:a.b.c.d is a.b.c.d, ::1 127.0.0.1.
+        _ if a6 >> 32 == 0xffff => Some(a6 & 0xffff_ffff),
+        1 => Some(0x7f00_0001),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
