@@ -24,14 +24,16 @@ pub fn word_index_upper(words: &[u8], w: &[u8]) -> Option<usize> {
 
 fn word_index_by(words: &[u8], w: &[u8], upper: bool) -> Option<usize> {
     let fold = |c: u8| if upper { c.to_ascii_uppercase() } else { c };
-    split_words(words).position(|word| word.len() == w.len() && word.iter().zip(w).all(|(&k, &c)| k == fold(c)))
+    split(words, b' ').position(|word| word.len() == w.len() && word.iter().zip(w).all(|(&k, &c)| k == fold(c)))
 }
 
 /// The `i`-th word of `words` (separated by single spaces); empty past the end.
 pub fn nth_word(words: &[u8], i: usize) -> &[u8] {
-    split_words(words).nth(i).unwrap_or_default()
+    split(words, b' ').nth(i).unwrap_or_default()
 }
 
-fn split_words(words: &[u8]) -> impl Iterator<Item = &[u8]> {
-    words.split(|&b| b == b' ')
+/// The pieces of `list` between `sep` bytes. One function for every separator: one copy of
+/// core's splitting code.
+pub fn split(list: &[u8], sep: u8) -> impl Iterator<Item = &[u8]> {
+    list.split(move |&b| b == sep)
 }
