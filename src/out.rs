@@ -49,26 +49,9 @@ impl Out {
     }
 
     pub fn bytes(&mut self, s: &[u8]) {
-        match s.iter().rposition(|&b| b == b'\n') {
-            Some(i) if self.line_buffered => {
-                self.fill(&s[..=i]);
-                self.flush();
-                self.fill(&s[i + 1..]);
-            }
-            _ => self.fill(s),
-        }
-    }
-
-    /// Appends bytes, writing the buffer each time it is full and more follows.
-    fn fill(&mut self, mut s: &[u8]) {
-        while !s.is_empty() {
-            if self.len >= self.block {
-                self.flush();
-            }
-            let n = s.len().min(self.block - self.len);
-            self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
-            self.len += n;
-            s = &s[n..];
+        // Byte by byte: every row goes through `byte` anyway, and one loop is less code.
+        for &b in s {
+            self.byte(b);
         }
     }
 
