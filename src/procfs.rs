@@ -28,11 +28,14 @@ impl Path {
 
     /// Appends bytes; a path that does not fit is cut, and opening it then fails.
     pub fn push(&mut self, s: &[u8]) -> &mut Self {
-        let room = self.buf.len() - 1 - self.len;
-        let n = s.len().min(room);
-        self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
-        self.len += n;
-        self.buf[self.len] = 0;
+        // Bytes past `len` are never written: the last one stays a NUL, and so does the one
+        // at `len`.
+        for &b in s {
+            if self.len + 1 < self.buf.len() {
+                self.buf[self.len] = b;
+                self.len += 1;
+            }
+        }
         self
     }
 
