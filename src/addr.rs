@@ -46,12 +46,9 @@ pub fn ipv4_from_proc_hex(s: &[u8]) -> Option<[u8; 4]> {
 
 /// An IPv6 address as the socket tables write it: four `%08X` words in host order.
 pub fn ipv6_from_proc_hex(s: &[u8]) -> Option<[u8; 16]> {
-    if s.len() != 32 {
-        return None;
-    }
-    let mut a = [0u8; 16];
-    for (i, word) in s.chunks(8).enumerate() {
-        a[i * 4..i * 4 + 4].copy_from_slice(&hex_u32(word)?.to_le_bytes());
+    let mut a = ipv6_from_net_hex(s)?;
+    for word in a.chunks_mut(4) {
+        word.reverse();
     }
     Some(a)
 }
@@ -62,8 +59,8 @@ pub fn ipv6_from_net_hex(s: &[u8]) -> Option<[u8; 16]> {
         return None;
     }
     let mut a = [0u8; 16];
-    for (i, pair) in s.chunks(2).enumerate() {
-        a[i] = (hex_val(pair[0])? << 4 | hex_val(pair[1])?) as u8;
+    for (byte, pair) in a.iter_mut().zip(s.chunks(2)) {
+        *byte = hex_u32(pair)? as u8;
     }
     Some(a)
 }
