@@ -12,7 +12,8 @@ pub fn push(t: &mut Text, s: &[u8]) {
     }
 }
 
-fn push_dec(t: &mut Text, n: u32) {
+/// Appends `n` in decimal.
+pub fn push_dec(t: &mut Text, n: u32) {
     push(t, itoa::Buffer::new().format(n).as_bytes());
 }
 
@@ -45,12 +46,9 @@ pub fn ipv4_from_proc_hex(s: &[u8]) -> Option<[u8; 4]> {
 
 /// An IPv6 address as the socket tables write it: four `%08X` words in host order.
 pub fn ipv6_from_proc_hex(s: &[u8]) -> Option<[u8; 16]> {
-    if s.len() != 32 {
-        return None;
-    }
-    let mut a = [0u8; 16];
-    for (i, word) in s.chunks(8).enumerate() {
-        a[i * 4..i * 4 + 4].copy_from_slice(&hex_u32(word)?.to_le_bytes());
+    let mut a = ipv6_from_net_hex(s)?;
+    for word in a.chunks_mut(4) {
+        word.reverse();
     }
     Some(a)
 }
@@ -61,8 +59,8 @@ pub fn ipv6_from_net_hex(s: &[u8]) -> Option<[u8; 16]> {
         return None;
     }
     let mut a = [0u8; 16];
-    for (i, pair) in s.chunks(2).enumerate() {
-        a[i] = (hex_val(pair[0])? << 4 | hex_val(pair[1])?) as u8;
+    for (byte, pair) in a.iter_mut().zip(s.chunks(2)) {
+        *byte = hex_u32(pair)? as u8;
     }
     Some(a)
 }
@@ -81,24 +79,13 @@ pub fn fmt_ipv4(t: &mut Text, a: [u8; 4]) {
 // Not inlined into its callers: a smaller binary.
 #[inline(never)]
 pub fn fmt_ipv6(t: &mut Text, a: [u8; 16]) {
-    let g: [u16; 8] = core::array::from_fn(|i| u16::from_be_bytes([a[2 * i], a[2 * i + 1]]));
-    let (mut best, mut best_len) = (usize::MAX, 0);
-    let mut i = 0;
-    while i < 8 {
-        if g[i] == 0 {
-            let start = i;
-            while i < 8 && g[i] == 0 {
-                i += 1;
-            }
-            if i - start > best_len {
-                (best, best_len) = (start, i - start);
-            }
-        } else {
-            i += 1;
+    let group = |i: usize| u16::from_be_bytes([a[2 * i], a[2 * i + 1]]);
+    let (mut best, mut best_len, mut run) = (8, 1, 0);
+    for i in 0..8 {
+        run = if group(i) == 0 { run + 1 } else { 0 };
+        if run > best_len {
+            (best, best_len) = (i + 1 - run, run);
         }
-    }
-    if best_len < 2 {
-        best = usize::MAX;
     }
     let mut i = 0;
     while i < 8 {
@@ -113,52 +100,49 @@ pub fn fmt_ipv6(t: &mut Text, a: [u8; 16]) {
         if i > 0 {
             push(t, b":");
         }
-        let embedded_v4 = i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && g[5] == 0xffff));
-        if embedded_v4 {
-            fmt_ipv4(t, [a[12], a[13], a[14], a[15]]);
-            return;
+        if i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && group(5) == 0xffff)) {
+            return fmt_ipv4(t, [a[12], a[13], a[14], a[15]]);
         }
-        let mut hex = [0u8; 4];
-        let digits = b"0123456789abcdef";
-        let mut n = 0;
-        for shift in [12, 8, 4, 0] {
-            let d = (g[i] >> shift) & 0xf;
-            if d != 0 || n > 0 || shift == 0 {
-                hex[n] = digits[d as usize];
-                n += 1;
+        // Hex without leading zeros.
+        let g = group(i);
+        for digit in (0..4).rev() {
+            if g >> (4 * digit) != 0 || digit == 0 {
+                push(t, &[b"0123456789abcdef"[(g >> (4 * digit)) as usize & 0xf]]);
             }
         }
-        push(t, &hex[..n]);
         i += 1;
     }
 }
 
 /// glibc `inet_pton(AF_INET)`: exactly four decimal parts of at most 255, no leading zeros.
 pub fn parse_ipv4(s: &[u8]) -> Option<[u8; 4]> {
-    let mut a = [0u8; 4];
-    let mut parts = s.split(|&b| b == b'.');
-    for octet in a.iter_mut() {
-        let part = parts.next()?;
-        if part.is_empty() || part.len() > 3 || (part.len() > 1 && part[0] == b'0') {
-            return None;
-        }
-        let mut v: u32 = 0;
-        for &b in part {
-            if !b.is_ascii_digit() {
+    let (mut v, mut part, mut digits, mut dots) = (0u32, 0u32, 0, 0);
+    for &c in s {
+        if c.is_ascii_digit() {
+            if digits > 0 && part == 0 {
                 return None;
             }
-            v = v * 10 + (b - b'0') as u32;
+            part = part * 10 + (c - b'0') as u32;
+            if part > 255 {
+                return None;
+            }
+            digits += 1;
+        } else if c == b'.' && digits > 0 && dots < 3 {
+            (v, part, digits, dots) = (v << 8 | part, 0, 0, dots + 1);
+        } else {
+            return None;
         }
-        *octet = u8::try_from(v).ok()?;
     }
-    parts.next().is_none().then_some(a)
+    (dots == 3 && digits > 0).then_some((v << 8 | part).to_be_bytes())
 }
 
 /// glibc `inet_pton(AF_INET6)`: up to 8 groups of 1-4 hex digits, one `::`, and an optional
 /// dotted quad in place of the last two groups.
 pub fn parse_ipv6(s: &[u8]) -> Option<[u8; 16]> {
-    let mut a = [0u8; 16];
-    let (mut n, mut gap, mut group, mut digits) = (0, None, 0u32, 0);
+    let mut groups = [0u16; 8];
+    // How many groups there are so far, and how many stood before the `::`.
+    let (mut n, mut gap) = (0, None);
+    let (mut group, mut digits) = (0u32, 0);
     // A leading `:` must be half of a `::`; the loop sees the other half.
     let mut i = (s.first() == Some(&b':')) as usize;
     if i == 1 && s.get(1) != Some(&b':') {
@@ -175,31 +159,33 @@ pub fn parse_ipv6(s: &[u8]) -> Option<[u8; 16]> {
         } else if c == b':' && digits == 0 && gap.is_none() {
             gap = Some(n);
             token = i;
-        } else if c == b':' && digits > 0 && i < s.len() && n < 16 {
-            a[n..n + 2].copy_from_slice(&(group as u16).to_be_bytes());
-            (n, group, digits, token) = (n + 2, 0, 0, i);
-        } else if c == b'.' && n <= 12 {
-            a[n..n + 4].copy_from_slice(&parse_ipv4(&s[token..])?);
-            (n, digits) = (n + 4, 0);
+        } else if c == b':' && digits > 0 && i < s.len() {
+            *groups.get_mut(n)? = group as u16;
+            (n, group, digits, token) = (n + 1, 0, 0, i);
+        } else if c == b'.' && n <= 6 {
+            let [a, b, c, d] = parse_ipv4(s.get(token..)?)?;
+            *groups.get_mut(n)? = u16::from_be_bytes([a, b]);
+            *groups.get_mut(n + 1)? = u16::from_be_bytes([c, d]);
+            (n, digits) = (n + 2, 0);
             break;
         } else {
             return None;
         }
     }
     if digits > 0 {
-        if n == 16 {
-            return None;
-        }
-        a[n..n + 2].copy_from_slice(&(group as u16).to_be_bytes());
-        n += 2;
+        *groups.get_mut(n)? = group as u16;
+        n += 1;
     }
-    match gap {
-        Some(g) if n < 16 => {
-            a.copy_within(g..n, 16 - (n - g));
-            a[g..16 - (n - g)].fill(0);
-        }
-        None if n == 16 => {}
+    // The groups after the gap move to the end; without a gap there must be eight.
+    let gap = match gap {
+        Some(g) if n < 8 => g,
+        None if n == 8 => 8,
         _ => return None,
+    };
+    let mut a = [0u8; 16];
+    for (k, g) in groups.iter().take(n).enumerate() {
+        let at = if k < gap { k } else { k + 8 - n };
+        a.get_mut(2 * at..2 * at + 2)?.copy_from_slice(&g.to_be_bytes());
     }
     Some(a)
 }
@@ -216,8 +202,8 @@ pub fn fix_v4_mapped(t: &mut Text, a: &[u8; 16]) {
     }
     let Some(dot) = t.iter().position(|&b| b == b'.') else { return };
     let Some(colon) = t[..dot].iter().rposition(|&b| b == b':') else { return };
-    let rest: Text = t[colon + 1..].iter().copied().collect();
-    *t = rest;
+    t.copy_within(colon + 1.., 0);
+    t.truncate(t.len() - colon - 1);
 }
 
 /// glibc's `inet_addr`: `a.b.c.d`, `a.b.c`, `a.b` or `a`, each part decimal, `0x` hex or `0`

@@ -3,6 +3,7 @@
 //! process table for `-p`, name caches); everything else lives in fixed buffers.
 
 use core::marker::PhantomData;
+use core::mem::MaybeUninit;
 use core::ptr::{null_mut, NonNull};
 use rustix::fd::OwnedFd;
 use rustix::io::Errno;
@@ -34,23 +35,10 @@ impl<T: Copy> MapVec<T> {
     }
 
     fn grow(&mut self) -> bool {
-        let new_bytes = if self.bytes == 0 { FIRST_MAP } else { self.bytes * 2 };
-        // SAFETY: fresh anonymous mappings, or a mapping this vector owns, of `bytes` bytes.
-        let p = unsafe {
-            if self.bytes == 0 {
-                mmap_anonymous(null_mut(), new_bytes, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
-            } else {
-                mremap(self.ptr.as_ptr().cast(), self.bytes, new_bytes, MremapFlags::MAYMOVE)
-            }
-        };
-        match p.ok().and_then(|p| NonNull::new(p.cast::<T>())) {
-            Some(p) => {
-                self.ptr = p;
-                self.bytes = new_bytes;
-                true
-            }
-            None => false,
-        }
+        let mut p = self.ptr.cast::<u8>();
+        let grown = grow_mapping(&mut p, &mut self.bytes);
+        self.ptr = p.cast();
+        grown
     }
 
     pub fn len(&self) -> usize {
@@ -76,36 +64,80 @@ impl<T: Copy> MapVec<T> {
     }
 }
 
+/// Maps `bytes` (64 KiB when there are none yet) or doubles the mapping at `ptr`, which
+/// may move; false if the system has no memory left. Not generic: one copy for every type.
+fn grow_mapping(ptr: &mut NonNull<u8>, bytes: &mut usize) -> bool {
+    let new_bytes = if *bytes == 0 { FIRST_MAP } else { *bytes * 2 };
+    // SAFETY: fresh anonymous mappings, or a mapping its vector owns, of `bytes` bytes.
+    let p = unsafe {
+        if *bytes == 0 {
+            mmap_anonymous(null_mut(), new_bytes, ProtFlags::READ | ProtFlags::WRITE, MapFlags::PRIVATE)
+        } else {
+            mremap(ptr.as_ptr().cast(), *bytes, new_bytes, MremapFlags::MAYMOVE)
+        }
+    };
+    match p.ok().and_then(|p| NonNull::new(p.cast::<u8>())) {
+        Some(p) => {
+            *ptr = p;
+            *bytes = new_bytes;
+            true
+        }
+        None => false,
+    }
+}
+
 impl<T: Copy> MapVec<T> {
     /// Sorts by `key`: a heapsort, in place and O(n log n) whatever the input, in a few
     /// hundred bytes of code where core's sort takes kilobytes.
     pub fn sort_by_key<K: PartialOrd>(&mut self, key: fn(&T) -> K) {
-        let v = self.as_mut_slice();
-        for root in (0..v.len() / 2).rev() {
-            sift_down(v, key, root, v.len());
-        }
-        for end in (1..v.len()).rev() {
-            v.swap(0, end);
-            sift_down(v, key, 0, end);
-        }
+        let p = self.ptr.as_ptr();
+        // SAFETY: `heapsort` asks about values below `len` only, and holds no reference into
+        // the mapping while it does.
+        let less = |i: usize, j: usize| unsafe { key(&*p.add(i)) < key(&*p.add(j)) };
+        // SAFETY: the first `len` values of `size_of::<T>()` bytes each are the vector's.
+        unsafe { heapsort(p.cast(), core::mem::size_of::<T>(), self.len, &less) };
     }
 }
 
-/// Moves `v[root]` down its heap in `v[..end]` until no child has a greater key.
-fn sift_down<T, K: PartialOrd>(v: &mut [T], key: fn(&T) -> K, mut root: usize, end: usize) {
-    loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
+/// Heapsorts the `n` values of `size` bytes at `base`, where `less(i, j)` tells whether
+/// value `i`'s key is below value `j`'s. Not generic: one copy serves every type.
+///
+/// # Safety
+/// `base` must point to `n` values of `size` bytes that nothing else refers to meanwhile.
+unsafe fn heapsort(base: *mut MaybeUninit<u8>, size: usize, n: usize, less: &dyn Fn(usize, usize) -> bool) {
+    // Byte by byte: a loop smaller than `ptr::swap_nonoverlapping` of a runtime size.
+    let swap = |i: usize, j: usize| {
+        for k in 0..size {
+            // SAFETY: i and j are below n, k below size.
+            unsafe { core::ptr::swap(base.add(i * size + k), base.add(j * size + k)) };
         }
-        if child + 1 < end && key(&v[child]) < key(&v[child + 1]) {
-            child += 1;
+    };
+    // First each parent from the last one up makes its heap, then the greatest value goes
+    // to the end, one at a time, and the new root sinks back into the rest.
+    let (mut start, mut end) = (n / 2, n);
+    while end > 1 {
+        if start > 0 {
+            start -= 1;
+        } else {
+            end -= 1;
+            swap(0, end);
         }
-        if key(&v[root]) >= key(&v[child]) {
-            return;
+        // The value at `root` moves down until no child has a greater key.
+        let mut root = start;
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                break;
+            }
+            if child + 1 < end && less(child, child + 1) {
+                child += 1;
+            }
+            if !less(root, child) {
+                break;
+            }
+            swap(root, child);
+            root = child;
         }
-        v.swap(root, child);
-        root = child;
     }
 }
 

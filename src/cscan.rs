@@ -16,8 +16,9 @@ pub fn skip_space(s: &mut &[u8]) {
     }
 }
 
+/// The value of `b` as a digit in `base` (up to 36), if it is one.
 #[inline(always)]
-fn digit(b: u8, base: u64) -> Option<u64> {
+pub fn digit(b: u8, base: u64) -> Option<u64> {
     let d = match b {
         b'0'..=b'9' => b - b'0',
         // Folded to lower case; anything else lands past 15.
@@ -85,8 +86,8 @@ pub fn scanf_number(s: &mut &[u8], base: u64, signed: bool) -> Option<u64> {
 
 /// `strtoul(s, &end, 0)`: the value and what follows it, or None when nothing converts.
 pub fn strtoul_auto(mut s: &[u8]) -> Option<(u64, &[u8])> {
-    let n = signed_digits(&mut s, 0)?;
-    Some((unsigned(n), s))
+    let n = scanf_number(&mut s, 0, false)?;
+    Some((n, s))
 }
 
 /// The text C sees in a line that `fgets` read: everything up to the first NUL.

@@ -49,26 +49,9 @@ impl Out {
     }
 
     pub fn bytes(&mut self, s: &[u8]) {
-        match s.iter().rposition(|&b| b == b'\n') {
-            Some(i) if self.line_buffered => {
-                self.fill(&s[..=i]);
-                self.flush();
-                self.fill(&s[i + 1..]);
-            }
-            _ => self.fill(s),
-        }
-    }
-
-    /// Appends bytes, writing the buffer each time it is full and more follows.
-    fn fill(&mut self, mut s: &[u8]) {
-        while !s.is_empty() {
-            if self.len >= self.block {
-                self.flush();
-            }
-            let n = s.len().min(self.block - self.len);
-            self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
-            self.len += n;
-            s = &s[n..];
+        // Byte by byte: every row goes through `byte` anyway, and one loop is less code.
+        for &b in s {
+            self.byte(b);
         }
     }
 
@@ -172,27 +155,23 @@ pub fn err(message: Packed, args: &[&[u8]]) {
     let text = message.unpack();
     let mut args = args.iter();
     let mut buf = heapless::Vec::<u8, 1024>::new();
-    for (i, mut part) in text.split(|&b| b == b'%').enumerate() {
-        if i > 0 {
-            // `part` follows a `%s`.
-            for &b in args.next().copied().unwrap_or_default() {
-                push_or_write(&mut buf, b);
-            }
-            part = part.get(1..).unwrap_or_default();
+    let mut rest = &text[..];
+    while let [c, tail @ ..] = rest {
+        rest = tail;
+        let mut piece = core::slice::from_ref(c);
+        if *c == b'%' {
+            rest = rest.get(1..).unwrap_or_default();
+            piece = args.next().copied().unwrap_or_default();
         }
-        for &b in part {
-            push_or_write(&mut buf, b);
+        for &b in piece {
+            if buf.push(b).is_err() {
+                err_bytes(&buf);
+                buf.clear();
+                let _ = buf.push(b);
+            }
         }
     }
     err_bytes(&buf);
-}
-
-fn push_or_write(buf: &mut heapless::Vec<u8, 1024>, b: u8) {
-    if buf.push(b).is_err() {
-        err_bytes(buf);
-        buf.clear();
-        let _ = buf.push(b);
-    }
 }
 
 /// Writes `bytes` to stderr at once.

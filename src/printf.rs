@@ -95,7 +95,7 @@ pub fn format_number(f: &mut &[u8]) -> usize {
 
 /// The `i`-th of the `|`-separated names in `list`; None past its end.
 pub fn name(list: &[u8], i: usize) -> Option<&[u8]> {
-    list.split(|&b| b == b'|').nth(i)
+    crate::pack::split(list, b'|').nth(i)
 }
 
 #[cfg(test)]

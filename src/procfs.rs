@@ -28,11 +28,14 @@ impl Path {
 
     /// Appends bytes; a path that does not fit is cut, and opening it then fails.
     pub fn push(&mut self, s: &[u8]) -> &mut Self {
-        let room = self.buf.len() - 1 - self.len;
-        let n = s.len().min(room);
-        self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
-        self.len += n;
-        self.buf[self.len] = 0;
+        // Bytes past `len` are never written: the last one stays a NUL, and so does the one
+        // at `len`.
+        for &b in s {
+            if self.len + 1 < self.buf.len() {
+                self.buf[self.len] = b;
+                self.len += 1;
+            }
+        }
         self
     }
 
@@ -47,7 +50,9 @@ impl Path {
 
     pub fn c_str(&self) -> &core::ffi::CStr {
         // The buffer always holds a NUL at `len`; an interior NUL just shortens the path.
-        core::ffi::CStr::from_bytes_until_nul(&self.buf[..=self.len]).unwrap_or(c"")
+        let nul = self.buf.iter().position(|&b| b == 0).unwrap_or(0);
+        // SAFETY: `buf[nul]` is the first NUL.
+        unsafe { core::ffi::CStr::from_bytes_with_nul_unchecked(&self.buf[..=nul]) }
     }
 }
 
@@ -90,9 +95,7 @@ pub fn take_line<'a>(data: &mut &'a [u8], max: usize) -> Option<&'a [u8]> {
 }
 
 /// What C's string functions see of a buffer: the bytes before the first NUL.
-pub fn c_str(s: &[u8]) -> &[u8] {
-    s.split(|&b| b == 0).next().unwrap_or(s)
-}
+pub use crate::cscan::c_str;
 
 /// The longest line piece `fgets` returns with net-tools' 8 KiB buffers (one byte for NUL).
 pub const FGETS_MAX: usize = 8191;
@@ -133,23 +136,17 @@ impl<'b> Lines<'b> {
     /// The next piece exactly as `fgets` returns it: with its `\n`, if it has one.
     pub fn next_raw(&mut self) -> Option<&[u8]> {
         loop {
-            let avail = &self.buf[self.start..self.end];
-            let limit = avail.len().min(self.limit);
-            if let Some(i) = avail[..limit].iter().position(|&b| b == b'\n') {
-                let s = self.start;
-                self.start += i + 1;
-                return Some(&self.buf[s..=s + i]);
+            let mut avail = self.buf.get(self.start..self.end).unwrap_or_default();
+            let piece = take_line(&mut avail, self.limit).map(|p| (p.len(), p.ends_with(b"\n")));
+            match piece {
+                // A line, a piece of a longer line, or the last line without a newline.
+                Some((n, newline)) if newline || n == self.limit || self.eof => {
+                    self.start += n;
+                    return self.buf.get(self.start - n..self.start);
+                }
+                None if self.eof => return None,
+                _ => self.fill(),
             }
-            if limit == self.limit || (self.eof && limit > 0) {
-                // A piece of a longer line, or the last line without a newline.
-                let s = self.start;
-                self.start += limit;
-                return Some(&self.buf[s..s + limit]);
-            }
-            if self.eof {
-                return None;
-            }
-            self.fill();
         }
     }
 

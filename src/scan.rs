@@ -149,11 +149,20 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn next(&mut self, delims: &[u8]) -> Option<&'a [u8]> {
-        let s = self.rest;
-        let start = s.iter().position(|b| !delims.contains(b))?;
-        let len = s[start..].iter().position(|b| delims.contains(b)).unwrap_or(s.len() - start);
-        self.rest = s.get(start + len + 1..).unwrap_or(b"");
-        Some(&s[start..start + len])
+        let mut s = self.rest;
+        while let [b, rest @ ..] = s {
+            if !delims.contains(b) {
+                break;
+            }
+            s = rest;
+        }
+        if s.is_empty() {
+            return None;
+        }
+        let len = s.iter().position(|b| delims.contains(b)).unwrap_or(s.len());
+        let (token, rest) = s.split_at(len);
+        self.rest = rest.get(1..).unwrap_or_default();
+        Some(token)
     }
 }
 

@@ -4,15 +4,16 @@
 
 use crate::arena::MapVec;
 pub use crate::cscan::is_space;
-use crate::cscan::{scanf_number, strtoul_auto};
-use core::ffi::CStr;
-use rustix::fs::{Mode, OFlags};
+use crate::cscan::scanf_number;
+use crate::procfs::{self, Path};
 use rustix::io::Errno;
 
-/// Appends the whole file to `text`; returns where it starts, or why the file could not be
-/// opened, or EIO if it could not be read (a directory, say).
-pub fn load(text: &mut MapVec<u8>, path: &CStr) -> Result<usize, Errno> {
-    let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
+/// Appends the whole of /etc/`name` to `text`; returns where it starts, or why the file
+/// could not be opened, or EIO if it could not be read (a directory, say).
+pub fn load(text: &mut MapVec<u8>, name: &[u8]) -> Result<usize, Errno> {
+    let mut path = Path::new();
+    path.push(b"/etc/").push(name);
+    let fd = procfs::open(&path)?;
     let start = text.len();
     text.read_to_end(&fd).map(|()| start).map_err(|_| Errno::IO)
 }
@@ -46,82 +47,64 @@ pub fn lines(text: &mut [u8], start: usize, comments: bool, parse: &mut dyn FnMu
 
 /// A cursor over one line's fields, as glibc's `STRING_FIELD` and `INT_FIELD` take them.
 pub struct Fields<'a> {
-    line: &'a [u8],
-    pos: usize,
+    rest: &'a [u8],
+    /// What ends a field: `b' '` for white space, of which a run counts as one separator;
+    /// any other byte separates alone, and a run of it too unless it is `:`.
+    pub sep: u8,
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(line: &'a [u8]) -> Self {
-        Fields { line, pos: 0 }
+    pub fn new(line: &'a [u8], sep: u8) -> Self {
+        Fields { rest: line, sep }
     }
 
-    /// `STRING_FIELD`: the bytes up to the next separator (or the end); then one separator is
-    /// skipped, or all of them when `swallow`. Returns the field's range in the line.
-    pub fn string(&mut self, sep: fn(u8) -> bool, swallow: bool) -> (usize, usize) {
-        let start = self.pos;
-        let rest = &self.line[start..];
-        let end = start + rest.iter().position(|&b| sep(b)).unwrap_or(rest.len());
-        self.pos = end;
-        if end < self.line.len() {
-            self.pos += 1;
-            self.skip(sep, swallow);
+    fn is_sep(&self, b: u8) -> bool {
+        if self.sep == b' ' {
+            is_space(b)
+        } else {
+            b == self.sep
         }
-        (start, end)
     }
 
-    fn skip(&mut self, sep: fn(u8) -> bool, swallow: bool) {
-        while swallow && self.line.get(self.pos).is_some_and(|&b| sep(b)) {
-            self.pos += 1;
+    /// `STRING_FIELD`: the bytes up to the next separator (or the end), and the separators
+    /// after them.
+    pub fn string(&mut self) -> &'a [u8] {
+        let n = self.rest.iter().position(|&b| self.is_sep(b)).unwrap_or(self.rest.len());
+        let (field, rest) = self.rest.split_at(n);
+        self.rest = rest;
+        self.skip();
+        field
+    }
+
+    /// Skips a separator, or a run of them where they swallow; false if something else
+    /// comes first.
+    fn skip(&mut self) -> bool {
+        let mut first = true;
+        while let [b, rest @ ..] = self.rest {
+            if !self.is_sep(*b) {
+                return !first;
+            }
+            self.rest = rest;
+            if self.sep == b':' {
+                break;
+            }
+            first = false;
         }
+        true
     }
 
     /// `INT_FIELD`: `strtoul` in base 10, or with `c_prefixes` in base 0 (`0x` hex, `0`
     /// octal), which must end at a separator or the end of the line. None (the line is
     /// invalid) without digits, with anything else after them, or for a value above 32 bits:
     /// glibc 2.36 as Debian builds it rejects those (`-1` too, which `strtoul` makes 2^64-1).
-    pub fn number(&mut self, sep: fn(u8) -> bool, swallow: bool, c_prefixes: bool) -> Option<u32> {
-        let mut rest = &self.line[self.pos..];
-        let value = if c_prefixes {
-            let (value, after) = strtoul_auto(rest)?;
-            rest = after;
-            value
-        } else {
-            // scanf's `%lu` converts as strtoul does.
-            scanf_number(&mut rest, 10, false)?
-        };
-        self.pos = self.line.len() - rest.len();
-        match self.line.get(self.pos) {
-            None => {}
-            Some(&b) if sep(b) => {
-                self.pos += 1;
-                self.skip(sep, swallow);
-            }
-            Some(_) => return None,
+    pub fn number(&mut self, c_prefixes: bool) -> Option<u32> {
+        // scanf's `%lu` converts as strtoul does, base 0 is strtoul's own.
+        let value = scanf_number(&mut self.rest, if c_prefixes { 0 } else { 10 }, false)?;
+        if !self.skip() {
+            return None;
         }
         u32::try_from(value).ok()
     }
-}
-
-fn digit(b: u8) -> u32 {
-    match b {
-        b'0'..=b'9' => (b - b'0') as u32,
-        b'a'..=b'z' => (b - b'a' + 10) as u32,
-        b'A'..=b'Z' => (b - b'A' + 10) as u32,
-        _ => u32::MAX,
-    }
-}
-
-/// The run of `base` digits at the start of `s`: how many, their value modulo 2^64 (so
-/// also modulo 2^32, for C's 32-bit arithmetic), and whether it overflowed 64 bits.
-pub fn digits(s: &[u8], base: u32) -> (usize, u64, bool) {
-    let (mut value, mut overflow) = (0u64, false);
-    let n = s.iter().take_while(|&&b| digit(b) < base).count();
-    for &b in &s[..n] {
-        let (v, o1) = value.overflowing_mul(base as u64);
-        let (v, o2) = v.overflowing_add(digit(b) as u64);
-        (value, overflow) = (v, overflow | o1 | o2);
-    }
-    (n, value, overflow)
 }
 
 #[cfg(test)]
@@ -157,21 +140,23 @@ mod tests {
 
     #[test]
     fn fields_follow_files_parse() {
-        let mut f = Fields::new(b"ssh  22//tcp\t# x");
-        assert_eq!(f.string(is_space, true), (0, 3));
-        assert_eq!(f.number(|b| b == b'/', true, true), Some(22));
-        assert_eq!(f.string(is_space, true), (9, 12));
-        assert_eq!(f.string(is_space, true), (13, 14));
-        let mut f = Fields::new(b"a::5");
-        assert_eq!(f.string(|b| b == b':', false), (0, 1));
-        assert_eq!(f.string(|b| b == b':', false), (2, 2));
-        assert_eq!(f.number(|b| b == b':', false, false), Some(5));
-        assert_eq!(f.pos, 4);
+        let mut f = Fields::new(b"ssh  22//tcp\t# x", b' ');
+        assert_eq!(f.string(), b"ssh");
+        f.sep = b'/';
+        assert_eq!(f.number(true), Some(22));
+        f.sep = b' ';
+        assert_eq!(f.string(), b"tcp");
+        assert_eq!(f.string(), b"#");
+        let mut f = Fields::new(b"a::5", b':');
+        assert_eq!(f.string(), b"a");
+        assert_eq!(f.string(), b"");
+        assert_eq!(f.number(false), Some(5));
+        assert!(f.rest.is_empty());
     }
 
     #[test]
     fn numbers_follow_strtoul_and_glibc_limits() {
-        let num = |s: &[u8], base: u32| Fields::new(s).number(|b| b == b':', false, base == 0);
+        let num = |s: &[u8], base: u32| Fields::new(s, b':').number(base == 0);
         // Pinned with getent passwd: ` 5`, `+5`, `00005`, `-0` are accepted; `-5`, `0x5`,
         // 4294967296 and more are not; -18446744073709551615 wraps to 1.
         assert_eq!(num(b" 5:", 10), Some(5));

@@ -7,41 +7,29 @@
 //! early `::1 ip6-localhost` line names 127.0.0.1. A 16-byte lookup sees IPv6 fields only.
 //! The name is the second field, and may be empty (`10.1.2.3` alone, or `10.1.2.3 #x`).
 
-use super::etc::{self, is_space, Fields};
-use super::{Entry, Table};
 use crate::addr;
 
-/// Adds the hosts file's entries in `text[start..]` for IPv4 lookups.
-pub fn parse_v4(text: &mut [u8], start: usize, hosts: &mut Table) {
-    parse(text, start, hosts, false);
-}
-
-/// Adds the hosts file's entries in `text[start..]` for IPv6 lookups.
-pub fn parse_v6(text: &mut [u8], start: usize, hosts: &mut Table) {
-    parse(text, start, hosts, true);
-}
-
-fn parse(text: &mut [u8], start: usize, hosts: &mut Table, v6: bool) {
-    etc::lines(text, start, true, &mut |at, line| {
-        let mut f = Fields::new(line);
-        let (a, b) = f.string(is_space, true);
-        let name = f.string(is_space, true);
-        let Some(field) = line.get(a..b) else { return };
-        let key = match (addr::parse_ipv4(field), addr::parse_ipv6(field)) {
-            (Some(a4), _) if !v6 => u32::from_be_bytes(a4) as u128,
-            (_, Some(a6)) if v6 => u128::from_be_bytes(a6),
-            (None, Some(a6)) if addr::is_v4_mapped(&a6) => u128::from_be_bytes(a6) & 0xffff_ffff,
-            (None, Some(a6)) if u128::from_be_bytes(a6) == 1 => 0x7f00_0001,
-            _ => return,
-        };
-        hosts.add(Entry::new(key, at, name));
-    });
+/// The key of a line's address field for IPv4 lookups, or IPv6 ones when `v6`; None when
+/// those lookups never find the line.
+pub fn key(field: &[u8], v6: bool) -> Option<u128> {
+    if let (false, Some(a4)) = (v6, addr::parse_ipv4(field)) {
+        return Some(u32::from_be_bytes(a4) as u128);
+    }
+    let a6 = u128::from_be_bytes(addr::parse_ipv6(field)?);
+    match a6 {
+        _ if v6 => Some(a6),
+        // ::ffff:a.b.c.d is a.b.c.d, ::1 127.0.0.1.
+        _ if a6 >> 32 == 0xffff => Some(a6 & 0xffff_ffff),
+        1 => Some(0x7f00_0001),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::names::tests::Parsed;
+    use crate::names::File;
 
     fn v4(s: &str) -> u128 {
         u32::from(s.parse::<std::net::Ipv4Addr>().unwrap()) as u128
@@ -54,8 +42,8 @@ mod tests {
     /// Each file and answer below is what `getent hosts ADDR` printed with that /etc/hosts.
     #[test]
     fn names_as_getent_found_them() {
-        let name4 = |file: &[u8], a| Parsed::new(parse_v4, file).name(v4(a), false);
-        let name6 = |file: &[u8], a| Parsed::new(parse_v6, file).name(v6(a), false);
+        let name4 = |file: &[u8], a| Parsed::new(File::Hosts4, file).name(v4(a), false);
+        let name6 = |file: &[u8], a| Parsed::new(File::Hosts6, file).name(v6(a), false);
         let some = |s: &str| Some(s.to_string());
         // Leading zeros are not inet_pton.
         assert_eq!(name4(b"010.1.2.3 a\n10.01.2.3 b\n", "10.1.2.3"), None);

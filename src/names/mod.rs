@@ -14,7 +14,7 @@ mod services;
 
 use crate::addr::{self, Text};
 use crate::arena::MapVec;
-use core::ffi::CStr;
+use etc::Fields;
 use nsswitch::{Db, Source, Status, Switch};
 
 /// Which /etc/services list a port is looked up in.
@@ -38,94 +38,90 @@ struct Entry {
 }
 
 impl Entry {
-    /// An entry named by the field `name` (a range in the line that starts at `line_at`).
-    fn new(key: u128, line_at: usize, name: (usize, usize)) -> Entry {
-        Entry { key, at: line_at + name.0, len: (name.1 - name.0) as u32 }
-    }
-
     fn order(&self) -> (u128, usize) {
         (self.key, self.at)
     }
 }
 
-/// The entries of one database file; `read` is None until the file is first needed, then
-/// whether it could be read.
-struct Table {
-    read: Option<bool>,
-    entries: MapVec<Entry>,
+/// An /etc file as one kind of lookup reads it: /etc/hosts once for IPv4 and once for
+/// IPv6 addresses; services and protocols together make the port table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum File {
+    Hosts4,
+    Hosts6,
+    Networks,
+    Passwd,
+    Services,
+    Protocols,
 }
 
-type Parser = fn(&mut [u8], usize, &mut Table);
+/// The table of services and protocols; the files before it have one each.
+const PORTS: usize = File::Services as usize;
 
-impl Table {
-    const fn new() -> Table {
-        Table { read: None, entries: MapVec::new() }
+impl File {
+    fn table(self) -> usize {
+        (self as usize).min(PORTS)
     }
 
-    fn add(&mut self, e: Entry) {
-        // Out of memory: the entry is lost, as if the line were not there.
-        let _ = self.entries.push(e);
+    fn db(self) -> Db {
+        [Db::Hosts, Db::Hosts, Db::Networks, Db::Passwd, Db::Services, Db::Protocols][self as usize]
     }
 
-    /// Appends the file's entries; false if it cannot be read.
-    fn read_file(&mut self, text: &mut MapVec<u8>, path: &CStr, parse: Parser) -> bool {
-        match etc::load(text, path) {
-            Ok(start) => {
-                parse(text.as_mut_slice(), start, self);
-                true
+    /// A line's key and its name, if the line makes an entry.
+    fn entry(self, line: &[u8]) -> Option<(u128, &[u8])> {
+        let mut f = Fields::new(line, if self == File::Passwd { b':' } else { b' ' });
+        let first = f.string();
+        let key = match self {
+            File::Hosts4 | File::Hosts6 => return Some((hosts::key(first, self == File::Hosts6)?, f.string())),
+            File::Networks => networks::padded_network(f.string())? as u128,
+            File::Passwd => passwd::uid(&mut f, line)? as u128,
+            File::Services => services::service_key(&mut f)?,
+            File::Protocols => services::key(PortProto::Raw as u32, f.number(false)?),
+        };
+        Some((key, first))
+    }
+
+    /// Adds the entries of the file's text in `text[start..]` to `table`.
+    fn parse(self, text: &mut [u8], start: usize, table: &mut MapVec<Entry>) {
+        // `#` starts a comment only at the beginning of a passwd line.
+        etc::lines(text, start, self != File::Passwd, &mut |at, line| {
+            if let Some((key, name)) = self.entry(line) {
+                let at = at + (name.as_ptr() as usize - line.as_ptr() as usize);
+                // Out of memory: the entry is lost, as if the line were not there.
+                let _ = table.push(Entry { key, at, len: name.len() as u32 });
             }
-            Err(_) => false,
-        }
-    }
-
-    /// By key, then file order.
-    fn sort(&mut self) {
-        self.entries.sort_by_key(Entry::order);
-    }
-
-    /// The `files` source's status for a key that is not in the file; the file is read and
-    /// sorted on first use.
-    fn status(&mut self, text: &mut MapVec<u8>, path: &CStr, parse: Parser) -> Status {
-        if self.read.is_none() {
-            self.read = Some(self.read_file(text, path, parse));
-            self.sort();
-        }
-        if self.read == Some(true) {
-            Status::NotFound
-        } else {
-            Status::Unavail
-        }
-    }
-
-    /// The first entry for a key in file order, or the last one.
-    fn find(&self, key: u128, last: bool) -> Option<Entry> {
-        let e = self.entries.as_slice();
-        let i = e.partition_point(|x| x.key < key || (last && x.key == key));
-        let i = if last { i.checked_sub(1)? } else { i };
-        e.get(i).copied().filter(|x| x.key == key)
+        });
+        // By key, then file order.
+        table.sort_by_key(Entry::order);
     }
 }
 
-/// What a lookup asks for.
-#[derive(Clone, Copy)]
-enum Ask {
-    Host4,
-    Host6,
-    Network,
-    User,
+/// The first entry for a key in file order, or the last one.
+fn find(table: &MapVec<Entry>, key: u128, last: bool) -> Option<&Entry> {
+    let e = table.as_slice();
+    // A binary search for the first entry past the key (`last`) or at it.
+    let (mut lo, mut hi) = (0, e.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let k = e.get(mid)?.key;
+        if k < key || (last && k == key) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let i = if last { lo.checked_sub(1)? } else { lo };
+    e.get(i).filter(|x| x.key == key)
 }
 
 pub struct Names {
     /// The text of every /etc file read so far; entries point into it.
     text: MapVec<u8>,
     switch: Option<Switch>,
-    /// /etc/hosts, read separately for each address family when first needed.
-    hosts4: Table,
-    hosts6: Table,
-    networks: Table,
-    /// /etc/services and /etc/protocols, as net-tools' three port lists.
-    ports: Table,
-    passwd: Table,
+    /// Per `File`: None until it is first needed, then whether it could be read.
+    read: [Option<bool>; 6],
+    /// The entries per `File::table`, sorted by key and file order.
+    tables: [MapVec<Entry>; 5],
 }
 
 /// net-tools copies host and network names into 128-byte buffers.
@@ -137,15 +133,7 @@ impl Names {
     // Out of line: a smaller binary.
     #[inline(never)]
     pub fn new() -> Self {
-        Names {
-            text: MapVec::new(),
-            switch: None,
-            hosts4: Table::new(),
-            hosts6: Table::new(),
-            networks: Table::new(),
-            ports: Table::new(),
-            passwd: Table::new(),
-        }
+        Names { text: MapVec::new(), switch: None, read: [None; 6], tables: [const { MapVec::new() }; 5] }
     }
 
     /// A socket-table IPv4 host (net-tools' `INET_rresolve` as the socket tables call it).
@@ -161,9 +149,9 @@ impl Names {
     /// The name the files give an IPv4 host (`gethostbyaddr`) or, when `host` is false, a
     /// network (`getnetbyaddr`, /etc/networks); the dotted quad when they give none.
     pub fn inet_name(&mut self, t: &mut Text, a: [u8; 4], host: bool) {
-        let ask = if host { Ask::Host4 } else { Ask::Network };
-        match self.files_name(ask, u32::from_be_bytes(a) as u128) {
-            Some(e) => self.push_name(t, e, HOST_MAX),
+        let file = if host { File::Hosts4 } else { File::Networks };
+        match self.files_name(file, u32::from_be_bytes(a) as u128) {
+            Some(name) => push_cut(t, name, HOST_MAX),
             None => addr::fmt_ipv4(t, a),
         }
     }
@@ -175,28 +163,31 @@ impl Names {
             addr::push(t, b"[::]");
             return;
         }
-        let name = if numeric { None } else { self.files_name(Ask::Host6, u128::from_be_bytes(a)) };
-        match name.filter(|e| e.len as usize <= HOST_MAX) {
-            Some(e) => self.push_name(t, e, HOST_MAX),
+        let name = if numeric { None } else { self.files_name(File::Hosts6, u128::from_be_bytes(a)) };
+        match name.filter(|name| name.len() <= HOST_MAX) {
+            Some(name) => addr::push(t, name),
             None => addr::fmt_ipv6(t, a),
         }
         addr::fix_v4_mapped(t, &a);
     }
 
-    /// `get_sname`: `*` for port 0, else the service name or the decimal port.
+    /// `get_sname`: `*` for port 0, else the service name or the decimal port. net-tools
+    /// reads both files once, through `getservent` and `getprotoent`; each file's entries
+    /// count when the database's walk reaches `files` (whose `setent` succeeds when the file
+    /// opens), and the last entry for the port counts.
     pub fn port(&mut self, t: &mut Text, port: u16, proto: PortProto, numeric: bool) {
         if port == 0 {
             addr::push(t, b"*");
             return;
         }
         if !numeric && proto != PortProto::Never {
-            self.load_ports();
-            if let Some(e) = self.ports.find(services::key(proto, port as u32), true) {
-                return self.push_name(t, e, PORT_MAX);
+            self.lookup(File::Services, 0, Status::Unavail);
+            self.lookup(File::Protocols, 0, Status::Unavail);
+            if let Some(e) = find(&self.tables[PORTS], services::key(proto as u32, port as u32), true) {
+                return push_cut(t, self.name(e), PORT_MAX);
             }
         }
-        // As u32: the binary then needs no 16-bit formatter.
-        addr::push(t, itoa::Buffer::new().format(port as u32).as_bytes());
+        addr::push_dec(t, port as u32);
     }
 
     /// The `-e` User column: the login name, or the decimal uid. net-tools passes its int
@@ -213,71 +204,60 @@ impl Names {
         };
         if !numeric {
             let systemd = if synthesized.is_empty() { Status::NotFound } else { Status::Success };
-            match self.lookup(Ask::User, key as u128, systemd) {
-                (Some(Source::Files), Some(e)) => return self.push_name(t, e, usize::MAX),
-                (Some(Source::Systemd), _) => return addr::push(t, synthesized),
-                _ => {}
+            let source = self.lookup(File::Passwd, key as u128, systemd);
+            if source == Some(Source::Systemd) {
+                return addr::push(t, synthesized);
+            }
+            if let Some(name) = self.files_answer(source, File::Passwd, key as u128) {
+                return addr::push(t, name);
             }
         }
         addr::push(t, itoa::Buffer::new().format(uid).as_bytes());
     }
 
-    /// Who answers a lookup, following nsswitch.conf, and the `files` entry for the key.
-    fn lookup(&mut self, ask: Ask, key: u128, systemd: Status) -> (Option<Source>, Option<Entry>) {
-        let Names { text, switch, hosts4, hosts6, networks, passwd, .. } = self;
+    /// Who answers a lookup of `key` in `file`, following nsswitch.conf; `files` reads the
+    /// file when it is first asked.
+    fn lookup(&mut self, file: File, key: u128, systemd: Status) -> Option<Source> {
+        let Names { text, switch, read, tables } = self;
         let switch = switch.get_or_insert_with(|| Switch::read(text));
-        let (db, table, path, parse): (_, _, &CStr, Parser) = match ask {
-            Ask::Host4 => (Db::Hosts, hosts4, c"/etc/hosts", hosts::parse_v4),
-            Ask::Host6 => (Db::Hosts, hosts6, c"/etc/hosts", hosts::parse_v6),
-            Ask::Network => (Db::Networks, networks, c"/etc/networks", networks::parse),
-            Ask::User => (Db::Passwd, passwd, c"/etc/passwd", passwd::parse),
+        let table = &mut tables[file.table()];
+        let mut files = || {
+            let read = *read[file as usize].get_or_insert_with(|| match etc::load(text, nsswitch::db_name(file.db())) {
+                Ok(start) => {
+                    file.parse(text.as_mut_slice(), start, table);
+                    true
+                }
+                Err(_) => false,
+            });
+            match find(table, key, false) {
+                Some(_) => Status::Success,
+                None if read => Status::NotFound,
+                None => Status::Unavail,
+            }
         };
-        let mut found = None;
-        let source = switch.answer(
-            db,
-            &mut || {
-                let status = table.status(text, path, parse);
-                found = table.find(key, false);
-                if found.is_some() { Status::Success } else { status }
-            },
-            systemd,
-        );
-        (source, found)
+        switch.answer(file.db(), &mut files, systemd)
+    }
+
+    /// The name `files` has for `key`, when `source` says it is the answer.
+    fn files_answer(&self, source: Option<Source>, file: File, key: u128) -> Option<&[u8]> {
+        let e = find(&self.tables[file.table()], key, false).filter(|_| source == Some(Source::Files))?;
+        Some(self.name(e))
     }
 
     /// The name the `files` source gives, when it is the answer.
-    fn files_name(&mut self, ask: Ask, key: u128) -> Option<Entry> {
-        match self.lookup(ask, key, Status::Unavail) {
-            (Some(Source::Files), e) => e,
-            _ => None,
-        }
+    fn files_name(&mut self, file: File, key: u128) -> Option<&[u8]> {
+        let source = self.lookup(file, key, Status::Unavail);
+        self.files_answer(source, file, key)
     }
 
-    /// net-tools reads both files once, through `getservent` and `getprotoent`; each file's
-    /// entries count when the database's walk reaches `files` (whose `setent` succeeds when
-    /// the file opens).
-    fn load_ports(&mut self) {
-        if self.ports.read.is_some() {
-            return;
-        }
-        let Names { text, switch, ports, .. } = self;
-        let switch = switch.get_or_insert_with(|| Switch::read(text));
-        let files: [(Db, &CStr, Parser); 2] = [
-            (Db::Services, c"/etc/services", services::parse_services),
-            (Db::Protocols, c"/etc/protocols", services::parse_protocols),
-        ];
-        for (db, path, parse) in files {
-            let mut read = || if ports.read_file(text, path, parse) { Status::Success } else { Status::Unavail };
-            switch.answer(db, &mut read, Status::Unavail);
-        }
-        ports.read = Some(true);
-        ports.sort();
+    fn name(&self, e: &Entry) -> &[u8] {
+        self.text.as_slice().get(e.at..e.at + e.len as usize).unwrap_or_default()
     }
+}
 
-    fn push_name(&self, t: &mut Text, e: Entry, max: usize) {
-        let name = self.text.as_slice().get(e.at..e.at + e.len as usize).unwrap_or_default();
-        addr::push(t, &name[..name.len().min(max)]);
-    }
+/// Appends `name`, cut to `max` bytes as net-tools' buffers cut it.
+fn push_cut(t: &mut Text, name: &[u8], max: usize) {
+    addr::push(t, &name[..name.len().min(max)]);
 }
 
 #[cfg(test)]
@@ -287,30 +267,29 @@ mod tests {
     /// A file's text parsed into a table, asked like the lookups ask.
     pub(super) struct Parsed {
         text: Vec<u8>,
-        table: Table,
+        table: MapVec<Entry>,
     }
 
     impl Parsed {
-        pub(super) fn new(parse: Parser, file: &[u8]) -> Parsed {
-            Parsed::files(&[(parse, file)])
+        pub(super) fn new(kind: File, file: &[u8]) -> Parsed {
+            Parsed::files(&[(kind, file)])
         }
 
         /// Several files into one table, in order (services, then protocols).
-        pub(super) fn files(files: &[(Parser, &[u8])]) -> Parsed {
+        pub(super) fn files(files: &[(File, &[u8])]) -> Parsed {
             let mut text = Vec::new();
-            let mut table = Table::new();
-            for &(parse, file) in files {
+            let mut table = MapVec::new();
+            for &(kind, file) in files {
                 let start = text.len();
                 text.extend_from_slice(file);
-                parse(&mut text, start, &mut table);
+                kind.parse(&mut text, start, &mut table);
             }
-            table.sort();
             Parsed { text, table }
         }
 
         /// The first (or last) name for the key, as text.
         pub(super) fn name(&self, key: u128, last: bool) -> Option<String> {
-            let e = self.table.find(key, last)?;
+            let e = find(&self.table, key, last)?;
             Some(String::from_utf8_lossy(&self.text[e.at..e.at + e.len as usize]).into_owned())
         }
     }
@@ -340,18 +319,19 @@ mod tests {
 
     #[test]
     fn first_and_last_of_equal_keys() {
-        let mut table = Table::new();
+        let mut table = MapVec::new();
         for (i, key) in [5u128, 3, 5, 9, 5, 1 << 100, 7, 5].into_iter().enumerate() {
-            table.add(Entry { key, at: i, len: 1 });
+            table.push(Entry { key, at: i, len: 1 });
         }
-        table.sort();
-        assert_eq!(table.find(5, false).map(|e| e.at), Some(0));
-        assert_eq!(table.find(5, true).map(|e| e.at), Some(7));
-        assert_eq!(table.find(1 << 100, true).map(|e| e.at), Some(5));
-        assert_eq!(table.find(4, false).map(|e| e.at), None);
-        assert_eq!(table.find(10, true).map(|e| e.at), None);
-        assert_eq!(table.find(0, true).map(|e| e.at), None);
-        let keys: Vec<u128> = table.entries.as_slice().iter().map(|e| e.key).collect();
+        table.sort_by_key(Entry::order);
+        let at = |key, last| find(&table, key, last).map(|e| e.at);
+        assert_eq!(at(5, false), Some(0));
+        assert_eq!(at(5, true), Some(7));
+        assert_eq!(at(1 << 100, true), Some(5));
+        assert_eq!(at(4, false), None);
+        assert_eq!(at(10, true), None);
+        assert_eq!(at(0, true), None);
+        let keys: Vec<u128> = table.as_slice().iter().map(|e| e.key).collect();
         assert_eq!(keys, [3, 5, 5, 5, 5, 7, 9, 1 << 100]);
     }
 }

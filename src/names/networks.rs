@@ -2,34 +2,23 @@
 //! whose number equals the one asked for gives its name (the first field). The number is
 //! the second field, padded with `.0` to four parts and read by `inet_network`.
 
-use super::etc::{self, is_space, Fields};
-use super::{Entry, Table};
-
-/// Adds the entries of the networks file in `text[start..]` to `nets`.
-pub fn parse(text: &mut [u8], start: usize, nets: &mut Table) {
-    etc::lines(text, start, true, &mut |at, line| {
-        let mut f = Fields::new(line);
-        let name = f.string(is_space, true);
-        let (a, b) = f.string(is_space, true);
-        if let Some(net) = line.get(a..b).and_then(padded_network) {
-            nets.add(Entry::new(net as u128, at, name));
-        }
-    });
-}
+use crate::cscan::digit;
 
 /// glibc pads a number with fewer than three dots with `.0` parts up to four parts, then
 /// reads it with `inet_network`; None is its INADDR_NONE, which no netstat lookup asks for.
-fn padded_network(s: &[u8]) -> Option<u32> {
-    let dots = s.iter().filter(|&&b| b == b'.').count();
-    let mut parts = [0u32; 4];
-    let mut n = 0;
-    for part in s.split(|&b| b == b'.') {
-        *parts.get_mut(n)? = network_part(part)?;
-        n += 1;
+pub fn padded_network(s: &[u8]) -> Option<u32> {
+    let (mut value, mut rest) = (0u32, s);
+    for parts in 1..=4 {
+        let dot = rest.iter().position(|&b| b == b'.');
+        let (part, after) = rest.split_at(dot.unwrap_or(rest.len()));
+        value = value << 8 | network_part(part)?;
+        if dot.is_none() {
+            // The padding parts are zeros.
+            return Some(value << (8 * (4 - parts)));
+        }
+        rest = &after[1..];
     }
-    // The padding parts are zeros; a number already with three dots or more is taken as is.
-    let n = if dots < 3 { 4 } else { n };
-    Some(parts[..n].iter().fold(0u32, |v, &p| v << 8 | p))
+    None
 }
 
 /// One part of `inet_network`: decimal, `0` octal, or hex after `0x` or just `x`; at most
@@ -37,26 +26,29 @@ fn padded_network(s: &[u8]) -> Option<u32> {
 // Out of line: a smaller binary.
 #[inline(never)]
 fn network_part(s: &[u8]) -> Option<u32> {
-    let (base, prefix, zero) = match s {
-        [b'0', b'x' | b'X', ..] => (16, 2, false),
-        [b'x' | b'X', ..] => (16, 1, false),
-        [b'0', ..] => (8, 1, true),
-        _ => (10, 0, false),
+    // The leading 0 of an octal part is one of its digits.
+    let (base, digits) = match s {
+        [b'0', b'x' | b'X', rest @ ..] | [b'x' | b'X', rest @ ..] => (16, rest),
+        [b'0', ..] => (8, s),
+        _ => (10, s),
     };
-    let rest = &s[prefix..];
-    let (n, value, _) = etc::digits(rest, base);
-    (n == rest.len() && (zero || n > 0) && value as u32 <= 0xff).then_some(value as u32)
+    let mut value = 0u32;
+    for &b in digits {
+        value = value.wrapping_mul(base).wrapping_add(digit(b, base as u64)? as u32);
+    }
+    (!digits.is_empty() && value <= 0xff).then_some(value)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::names::tests::Parsed;
+    use crate::names::File;
 
     /// Files and answers from `getent networks ADDR` with that /etc/networks.
     #[test]
     fn names_as_getent_found_them() {
-        let name = |file: &[u8], net: u32| Parsed::new(parse, file).name(net as u128, false);
+        let name = |file: &[u8], net: u32| Parsed::new(File::Networks, file).name(net as u128, false);
         let some = |s: &str| Some(s.to_string());
         let file = b"a 0.1\nb 0x0.0x1.2.3\nc 0.1.2.3\nd 0.0.0.1 # x\ne 00.1.2.4\nf x0.1.2.5\ng 0.1.2.6 \ng2 0.1.2.6\n";
         assert_eq!(name(file, 0x0001_0000), some("a"));

@@ -8,12 +8,14 @@
 
 use super::etc::{self, is_space};
 use crate::arena::MapVec;
-use crate::cscan::skip_space;
-use crate::procfs::c_str;
-use crate::pack::word_index;
+use crate::cscan::{c_str, skip_space};
+use crate::pack::{nth_word, word_index, word_index_upper};
+use crate::printf::eat;
+use crate::procfs::take_line;
 use rustix::io::Errno;
 
-/// The databases netstat asks.
+/// The databases netstat asks, in the order of `DATABASES`; their files in /etc have the
+/// same names.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Db {
     Hosts,
@@ -31,7 +33,7 @@ pub enum Status {
     Unavail,
 }
 
-/// A source glibc can ask.
+/// A source glibc can ask, in the order of `SOURCES`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Source {
     Files,
@@ -51,23 +53,22 @@ struct Step {
 const SUCCESS_RETURNS: u8 = 1 << Status::Success as u8;
 
 /// Sources per database kept; a longer line loses its tail.
-const MAX_STEPS: usize = 16;
-
-#[derive(Clone, Copy)]
-struct Line {
-    steps: [Step; MAX_STEPS],
-    len: usize,
-}
+type Line = heapless::Vec<Step, 16>;
 
 /// glibc's `nss_database_name_array`: lines for these are parsed (and can fail), others are
 /// ignored. The first five are the databases of `Db`, in its order.
 const DATABASES: &[u8] = b"hosts networks services protocols passwd aliases ethers group group_compat \
     gshadow initgroups netgroup passwd_compat publickey rpc shadow shadow_compat";
 
+/// The name of a database, which is also its file's in /etc.
+pub fn db_name(db: Db) -> &'static [u8] {
+    nth_word(DATABASES, db as usize)
+}
+
 pub struct Switch {
     /// A syntax error in a database line: glibc then answers no lookup at all.
     failed: bool,
-    lines: [Option<Line>; 5],
+    lines: [Line; 5],
 }
 
 impl Switch {
@@ -75,18 +76,17 @@ impl Switch {
     /// these reasons as absent; any other failure, reading a directory say, fails every
     /// lookup.
     pub fn read(text: &mut MapVec<u8>) -> Switch {
-        match etc::load(text, c"/etc/nsswitch.conf") {
+        match etc::load(text, b"nsswitch.conf") {
             Ok(start) => Switch::parse(text.as_slice().get(start..).unwrap_or_default()),
             Err(e) => Switch::missing(!matches!(e, Errno::ACCESS | Errno::ISDIR | Errno::LOOP | Errno::NOENT | Errno::NOTDIR | Errno::PERM)),
         }
     }
 
     /// The configuration in the text of /etc/nsswitch.conf.
-    pub fn parse(text: &[u8]) -> Switch {
+    pub fn parse(mut text: &[u8]) -> Switch {
         let mut sw = Switch::missing(false);
-        for line in text.split_inclusive(|&b| b == b'\n') {
-            let line = c_str(line);
-            if !sw.process_line(line) {
+        while let Some(line) = take_line(&mut text, usize::MAX) {
+            if !sw.process_line(c_str(line)) {
                 sw.failed = true;
                 break;
             }
@@ -94,26 +94,39 @@ impl Switch {
         sw
     }
 
-    /// No nsswitch.conf: every database has glibc's default line. `failed`: the file is
-    /// there but cannot be read, and glibc then answers no lookup at all.
+    /// No nsswitch.conf: every database has glibc's default line, "files dns" for hosts
+    /// and networks; for the others "files", or lines that come to the same here
+    /// ("compat [NOTFOUND=return] files" for passwd, "nis [NOTFOUND=return] files" where
+    /// nis is not installed). `failed`: the file is there but cannot be read, and glibc
+    /// then answers no lookup at all.
     pub fn missing(failed: bool) -> Switch {
-        Switch { failed, lines: [None; 5] }
+        let step = |source| Step { source, returns: SUCCESS_RETURNS };
+        let lines = core::array::from_fn(|db| {
+            let mut line = Line::new();
+            let _ = line.push(step(Source::Files));
+            if db <= Db::Networks as usize {
+                let _ = line.push(step(Source::Dns));
+            }
+            line
+        });
+        Switch { failed, lines }
     }
 
     /// `process_line`: false for a syntax error in a known database's line.
-    fn process_line(&mut self, line: &[u8]) -> bool {
-        let line = skip_blanks(line);
-        let name_len = line.iter().position(|&b| is_space(b) || b == b':').unwrap_or(line.len());
+    fn process_line(&mut self, mut line: &[u8]) -> bool {
+        skip_space(&mut line);
+        let name = word(&mut line, b":");
         // `line` here still has its `\n` unless it is the last one, as getline returns it.
-        if name_len == 0 || name_len == line.len() {
+        if name.is_empty() || line.is_empty() {
             return true;
         }
-        let (name, rest) = line.split_at(name_len);
-        let rest = &rest[rest.iter().take_while(|&&b| is_space(b) || b == b':').count()..];
+        while line.first().is_some_and(|&b| is_space(b) || b == b':') {
+            line = &line[1..];
+        }
         let Some(db) = word_index(DATABASES, name) else { return true };
-        let Some(parsed) = parse_actions(rest, db == Db::Passwd as usize) else { return false };
+        let Some(parsed) = parse_actions(line, db == Db::Passwd as usize) else { return false };
         if let Some(slot) = self.lines.get_mut(db) {
-            *slot = Some(parsed);
+            *slot = parsed;
         }
         true
     }
@@ -124,13 +137,8 @@ impl Switch {
         if self.failed {
             return None;
         }
-        // glibc's default lines: "files dns" for hosts and networks; for the others "files",
-        // or lines that come to the same here ("compat [NOTFOUND=return] files" for passwd,
-        // "nis [NOTFOUND=return] files" where nis is not installed).
-        let default: &[u8] = if matches!(db, Db::Hosts | Db::Networks) { b"files dns" } else { b"files" };
-        let line = self.lines[db as usize].or_else(|| parse_actions(default, false))?;
         let mut answer = None;
-        for step in &line.steps[..line.len] {
+        for step in &self.lines[db as usize] {
             let status = match step.source {
                 Source::Files => files(),
                 Source::Dns if db == Db::Hosts => Status::NotFound,
@@ -146,34 +154,25 @@ impl Switch {
     }
 }
 
-fn skip_blanks(mut s: &[u8]) -> &[u8] {
-    skip_space(&mut s);
-    s
-}
-
-/// A word of a criteria list: up to a blank, `=` or `]`.
-fn word(s: &[u8]) -> (&[u8], &[u8]) {
-    s.split_at(s.iter().position(|&b| is_space(b) || b == b'=' || b == b']').unwrap_or(s.len()))
-}
-
-/// Which of `words` (upper case) `w` is, ignoring case.
-fn keyword_ignoring_case(w: &[u8], words: &[u8]) -> Option<usize> {
-    let same = |k: &[u8]| k.len() == w.len() && k.iter().zip(w).all(|(&k, &c)| k == c.to_ascii_uppercase());
-    words.split(|&b| b == b' ').position(same)
+/// Takes a word off `s`: up to a blank or one of `stops`.
+fn word<'a>(s: &mut &'a [u8], stops: &[u8]) -> &'a [u8] {
+    let n = s.iter().position(|b| is_space(*b) || stops.contains(b)).unwrap_or(s.len());
+    let (w, rest) = s.split_at(n);
+    *s = rest;
+    w
 }
 
 /// `nss_action_parse`: `( <source> ( "[" ( "!"? <status> "=" <action> )+ "]" )? )*`; None for
 /// a syntax error. A `[` where a source name should be ends the list. `compat` reads
 /// /etc/passwd as `files` does (for uid lookups they agree).
 fn parse_actions(mut s: &[u8], passwd: bool) -> Option<Line> {
-    let mut line = Line { steps: [Step { source: Source::Other, returns: 0 }; MAX_STEPS], len: 0 };
+    let mut line = Line::new();
     loop {
-        s = skip_blanks(s);
-        let name_len = s.iter().position(|&b| is_space(b) || b == b'[').unwrap_or(s.len());
-        if name_len == 0 {
+        skip_space(&mut s);
+        let name = word(&mut s, b"[");
+        if name.is_empty() {
             return Some(line);
         }
-        let (name, rest) = s.split_at(name_len);
         let source = match word_index(b"files dns systemd compat", name) {
             Some(0) => Source::Files,
             Some(1) => Source::Dns,
@@ -181,31 +180,29 @@ fn parse_actions(mut s: &[u8], passwd: bool) -> Option<Line> {
             Some(3) if passwd => Source::Files,
             _ => Source::Other,
         };
-        let mut step = Step { source, returns: SUCCESS_RETURNS };
-        s = skip_blanks(rest);
-        if let Some(rest) = s.strip_prefix(b"[") {
-            s = skip_blanks(rest);
+        let mut returns = SUCCESS_RETURNS;
+        skip_space(&mut s);
+        if eat(&mut s, b'[') {
             loop {
-                let not = s.first() == Some(&b'!');
-                let (status, rest) = word(&s[not as usize..]);
-                let bit = keyword_ignoring_case(status, b"SUCCESS NOTFOUND UNAVAIL TRYAGAIN")?;
-                let rest = skip_blanks(rest).strip_prefix(b"=")?;
-                let (action, rest) = word(skip_blanks(rest));
+                skip_space(&mut s);
+                let not = eat(&mut s, b'!');
+                let bit = word_index_upper(b"SUCCESS NOTFOUND UNAVAIL TRYAGAIN", word(&mut s, b"=]"))?;
+                skip_space(&mut s);
+                if !eat(&mut s, b'=') {
+                    return None;
+                }
+                skip_space(&mut s);
                 // MERGE only means something for groups; elsewhere it goes on like CONTINUE.
-                let returns = keyword_ignoring_case(action, b"RETURN CONTINUE MERGE")? == 0;
+                let action = word_index_upper(b"RETURN CONTINUE MERGE", word(&mut s, b"=]"))?;
                 let mask = if not { !(1u8 << bit) & 0xf } else { 1 << bit };
-                step.returns = if returns { step.returns | mask } else { step.returns & !mask };
-                s = skip_blanks(rest);
-                if let Some(rest) = s.strip_prefix(b"]") {
-                    s = rest;
+                returns = if action == 0 { returns | mask } else { returns & !mask };
+                skip_space(&mut s);
+                if eat(&mut s, b']') {
                     break;
                 }
             }
         }
-        if line.len < MAX_STEPS {
-            line.steps[line.len] = step;
-            line.len += 1;
-        }
+        let _ = line.push(Step { source, returns });
     }
 }
 

@@ -3,37 +3,27 @@
 //! and gid fields; names starting with `+` or `-` (NIS markers) never match a uid lookup.
 //! `#` starts a comment only at the beginning of a line.
 
-use super::etc::{self, Fields};
-use super::{Entry, Table};
+use super::etc::Fields;
 
-fn is_colon(b: u8) -> bool {
-    b == b':'
-}
-
-/// Adds the entries of the passwd file in `text[start..]` to `users`.
-pub fn parse(text: &mut [u8], start: usize, users: &mut Table) {
-    etc::lines(text, start, false, &mut |at, line| {
-        let mut f = Fields::new(line);
-        let name = f.string(is_colon, false);
-        f.string(is_colon, false);
-        let (Some(uid), Some(_gid)) = (f.number(is_colon, false, false), f.number(is_colon, false, false)) else {
-            return;
-        };
-        if !matches!(line.first(), Some(b'+' | b'-')) {
-            users.add(Entry::new(uid as u128, at, name));
-        }
-    });
+/// The uid of a line, from the fields after the name; None for an invalid line or a NIS
+/// marker.
+pub fn uid(f: &mut Fields, line: &[u8]) -> Option<u32> {
+    f.string();
+    let uid = f.number(false)?;
+    f.number(false)?;
+    (!matches!(line.first(), Some(b'+' | b'-'))).then_some(uid)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::names::tests::Parsed;
+    use crate::names::File;
 
     /// Files and answers from `getent passwd UID` with that /etc/passwd.
     #[test]
     fn names_as_getent_found_them() {
-        let name = |file: &[u8], uid: u32| Parsed::new(parse, file).name(uid as u128, false);
+        let name = |file: &[u8], uid: u32| Parsed::new(File::Passwd, file).name(uid as u128, false);
         let some = |s: &str| Some(s.to_string());
         assert_eq!(name(b"a:x:5\nb:x:5:\nc:x:5:5\n", 5), some("c"));
         let file = b"a:x: 6:6\nb:x:+7:7\nc::8:0x8\nd:x:-1:1\n:x:9:9\n";

@@ -4,49 +4,30 @@
 //! prepends to its lists, so a lookup finds the last matching entry in file order, and
 //! protocols win over raw services. Only the first field (the name) is used.
 
-use super::etc::{self, is_space, Fields};
-use super::{Entry, Table};
-use crate::names::PortProto;
+use super::etc::Fields;
+use crate::pack::word_index;
 
-/// The table key of a port in one of the lists; the port goes through htons, which keeps
-/// 16 bits.
-pub fn key(proto: PortProto, port: u32) -> u128 {
-    (proto as u128) << 16 | (port & 0xffff) as u128
+/// The table key of a port in one of the lists (`PortProto as u32`); the port goes through
+/// htons, which keeps 16 bits.
+pub fn key(list: u32, port: u32) -> u128 {
+    (list << 16 | (port & 0xffff)) as u128
 }
 
-/// Adds the entries of the services file in `text[start..]` to `ports`.
-pub fn parse_services(text: &mut [u8], start: usize, ports: &mut Table) {
-    etc::lines(text, start, true, &mut |at, line| {
-        let mut f = Fields::new(line);
-        let name = f.string(is_space, true);
-        // `22/tcp`: the port in any C base, any number of slashes, then the protocol.
-        let Some(port) = f.number(|b| b == b'/', true, true) else { return };
-        let (p, p_end) = f.string(is_space, true);
-        let proto = match line.get(p..p_end) {
-            Some(b"tcp") => PortProto::Tcp,
-            Some(b"udp") => PortProto::Udp,
-            Some(b"raw") => PortProto::Raw,
-            _ => return,
-        };
-        ports.add(Entry::new(key(proto, port), at, name));
-    });
-}
-
-/// Adds the entries of the protocols file in `text[start..]` to the raw list of `ports`.
-pub fn parse_protocols(text: &mut [u8], start: usize, ports: &mut Table) {
-    etc::lines(text, start, true, &mut |at, line| {
-        let mut f = Fields::new(line);
-        let name = f.string(is_space, true);
-        if let Some(number) = f.number(is_space, true, false) {
-            ports.add(Entry::new(key(PortProto::Raw, number), at, name));
-        }
-    });
+/// The key of a services line, from the fields after the name: `22/tcp`, the port in any C
+/// base, any number of slashes, then the protocol. None for another protocol.
+pub fn service_key(f: &mut Fields) -> Option<u128> {
+    f.sep = b'/';
+    let port = f.number(true)?;
+    f.sep = b' ';
+    let list = word_index(b"tcp udp raw", f.string())?;
+    Some(key(list as u32, port))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::names::tests::Parsed;
+    use crate::names::{File, PortProto};
 
     /// Files and answers from net-tools' netstat on fixture sockets with these files.
     #[test]
@@ -55,8 +36,8 @@ mod tests {
             big 70000/tcp\nhex 0x1/tcp\noct 01001/tcp\ntwo 01002//tcp\nd 53/udp\n\
             rawsvc 1/raw\nrawonly 300/raw\ntcpsvc 6/tcp\nrawsix 6/raw\nsctp 7/sctp\n";
         let protocols = b"ip 0 IP\nicmp 1 ICMP\nigmp 2\nudp 17 UDP\nwrap 65537\nneg -1\nudp2 17\n";
-        let p = Parsed::files(&[(parse_services, &services[..]), (parse_protocols, &protocols[..])]);
-        let name = |proto: PortProto, port: u32| p.name(key(proto, port), true);
+        let p = Parsed::files(&[(File::Services, &services[..]), (File::Protocols, &protocols[..])]);
+        let name = |proto: PortProto, port: u32| p.name(key(proto as u32, port), true);
         let some = |s: &str| Some(s.to_string());
         assert_eq!(name(PortProto::Tcp, 22), some("ssh"));
         assert_eq!(name(PortProto::Tcp, 80), some("http"));
