@@ -17,6 +17,20 @@ pub fn push_dec(t: &mut Text, n: u32) {
     push(t, itoa::Buffer::new().format(n).as_bytes());
 }
 
+/// printf's `%0Nx`/`%0NX`: at least `digits` hex digits.
+pub fn push_hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
+    let set = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let mut buf = [0u8; 16];
+    let mut i = buf.len();
+    let mut rest = n;
+    while rest != 0 || buf.len() - i < digits {
+        i -= 1;
+        buf[i] = set[(rest & 15) as usize];
+        rest >>= 4;
+    }
+    push(t, &buf[i..]);
+}
+
 fn hex_val(b: u8) -> Option<u32> {
     match b {
         b'0'..=b'9' => Some((b - b'0') as u32),
@@ -244,6 +258,17 @@ pub fn ipv4_from_text(s: &[u8]) -> Option<[u8; 4]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_digits_as_printf_writes_them() {
+        let mut t = Text::new();
+        push_hex(&mut t, 0, 1, false);
+        push_hex(&mut t, 0xab, 2, true);
+        push_hex(&mut t, 5, 2, false);
+        push_hex(&mut t, u64::MAX, 1, false);
+        push_hex(&mut t, 0x12345, 4, true);
+        assert_eq!(&t[..], b"0AB05ffffffffffffffff12345");
+    }
 
     fn v6(s: &str) -> [u8; 16] {
         let a: std::net::Ipv6Addr = s.parse().unwrap();

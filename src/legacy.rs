@@ -315,7 +315,7 @@ fn ipx_row(row: &mut Row, c: &CLine, ports: &mut [u16; 2]) -> Option<()> {
         ports[i] = ports[i].swap_bytes();
         // At most 26 bytes: net-tools' 50-byte buffer never cuts it.
         ipx_address(cell, &text[..colon]);
-        push_hex(cell, ports[i] as u64, 4);
+        addr::push_hex(cell, ports[i] as u64, 4, true);
     }
     let mut user = Text::new();
     let extend = row.opts.extend > 1;
@@ -357,29 +357,17 @@ fn ipx_address(t: &mut Text, text: &[u8]) {
         }
     }
     if network != 0 {
-        push_hex(t, network as u64, 8);
+        addr::push_hex(t, network as u64, 8, true);
     }
     if node != 0 {
         if network != 0 {
             addr::push(t, b":");
         }
-        push_hex(t, node, 12);
+        addr::push_hex(t, node, 12, true);
     }
     addr::push(t, b":");
 }
 
-/// `%0NX`.
-fn push_hex(t: &mut Text, v: u64, width: usize) {
-    let mut digits = [b'0'; 16];
-    let mut n = 0;
-    let mut rest = v;
-    while rest != 0 || n < width {
-        digits[15 - n] = b"0123456789ABCDEF"[(rest & 15) as usize];
-        rest >>= 4;
-        n += 1;
-    }
-    addr::push(t, &digits[16 - n..]);
-}
 
 #[cfg(test)]
 mod tests {
@@ -406,14 +394,6 @@ mod tests {
         assert_eq!(ipx_text("zz"), ":");
         // Only the low 32 bits of a larger network number are kept; the node is still read.
         assert_eq!(ipx_text("100000000:000000000001"), "000000000001:");
-    }
-
-    #[test]
-    fn hex_digits() {
-        let mut t = Text::new();
-        push_hex(&mut t, 0x40, 4);
-        push_hex(&mut t, 0x12345, 4);
-        assert_eq!(&t[..], b"004012345");
     }
 
     fn shown(l: &Layout, line: &[u8], all: bool) -> Vec<u8> {

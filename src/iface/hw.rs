@@ -2,7 +2,8 @@
 //! the types Debian's build has: token ring, STRIP and InfiniBand are not among them and print
 //! as `unspec`.
 
-use super::{hex, nth};
+use super::nth;
+use crate::addr::push_hex;
 use crate::addr::{push, Text};
 use crate::out::Out;
 use crate::text::Packed;
@@ -144,7 +145,7 @@ fn address(out: &mut Out, print: u8, count: u8, sep: u8, a: &[u8; 16]) {
             // means hex digits up to the first 0xc9 or 0xff.
             push(&mut t, b"[");
             for b in (0..64).map(byte).take_while(|&b| b != 0xc9 && b != 0xff) {
-                hex(&mut t, b as u64, 1, false);
+                push_hex(&mut t, b as u64, 1, false);
             }
             push(&mut t, b"]");
         }
@@ -156,7 +157,7 @@ fn address(out: &mut Out, print: u8, count: u8, sep: u8, a: &[u8; 16]) {
                     push(&mut t, &[sep]);
                 }
                 let b = if print == IRDA { byte(count - 1 - i) as i8 as u32 as u64 } else { byte(i) as u64 };
-                hex(&mut t, b, 2, print == UPPER);
+                push_hex(&mut t, b, 2, print == UPPER);
             }
             if print == IRDA {
                 t.truncate(11);

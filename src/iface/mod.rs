@@ -8,7 +8,7 @@ mod list;
 mod long;
 mod short;
 
-use crate::addr::{push, Text};
+use crate::addr::{push, push_hex, Text};
 use crate::arena::MapVec;
 use crate::errno::text;
 use crate::options::Options;
@@ -86,20 +86,6 @@ fn missing(e: rustix::io::Errno) -> i32 {
     1
 }
 
-/// printf's `%0Nx`/`%0NX`: at least `digits` hex digits.
-fn hex(t: &mut Text, n: u64, digits: usize, upper: bool) {
-    let set = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
-    let mut buf = [0u8; 16];
-    let mut i = buf.len();
-    let mut rest = n;
-    while rest != 0 || buf.len() - i < digits {
-        i -= 1;
-        buf[i] = set[(rest & 15) as usize];
-        rest >>= 4;
-    }
-    push(t, &buf[i..]);
-}
-
 /// Prints `template`, in which a byte `b` of 0x80 and up stands for `values[b & 0x1f]`:
 /// 0x80-0x9f print it in decimal, 0xa0-0xbf as a signed number, 0xc0-0xcf in hex (so of
 /// the first 16 values), 0xd0-0xdf as a character (of the next 16); 0xe0-0xfe start a part,
@@ -119,7 +105,7 @@ fn put(out: &mut Out, template: &[u8], values: &[u64]) {
                 0xa | 0xb => out.num(v as i64),
                 0xc => {
                     let mut t = Text::new();
-                    hex(&mut t, v, 1, false);
+                    push_hex(&mut t, v, 1, false);
                     out.bytes(&t);
                 }
                 0xd => out.byte(v as u8),
@@ -152,13 +138,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hex_and_templates() {
-        let mut t = Text::new();
-        hex(&mut t, 0, 1, false);
-        hex(&mut t, 0xab, 2, true);
-        hex(&mut t, 5, 2, false);
-        hex(&mut t, u64::MAX, 1, false);
-        assert_eq!(&t[..], b"0AB05ffffffffffffffff");
+    fn templates() {
         let mut out = Out::new();
         put(&mut out, b"a \x81 b \x80 \xa1 \xc0 \xc1 \xa2\xe0 [\x80]\xff\xe2 no\xff\xe3 no\xff\n", &[7, u64::MAX, 0]);
         assert_eq!(out.pending(), b"a 18446744073709551615 b 7 -1 7 ffffffffffffffff 0 [7]\xe3 no\n");

@@ -27,7 +27,6 @@ pub fn key(field: &[u8], v6: bool) -> Option<u128> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::names::tests::Parsed;
     use crate::names::File;
 

@@ -16,7 +16,6 @@ pub fn uid(f: &mut Fields, line: &[u8]) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::names::tests::Parsed;
     use crate::names::File;
 
