@@ -58,27 +58,6 @@ pub fn ipv4_from_proc_hex(s: &[u8]) -> Option<[u8; 4]> {
     Some(hex_u32(s)?.to_le_bytes())
 }
 
-/// An IPv6 address as the socket tables write it: four `%08X` words in host order.
-pub fn ipv6_from_proc_hex(s: &[u8]) -> Option<[u8; 16]> {
-    let mut a = ipv6_from_net_hex(s)?;
-    for word in a.chunks_mut(4) {
-        word.reverse();
-    }
-    Some(a)
-}
-
-/// An IPv6 address in network order, 32 hex digits (ipv6_route, if_inet6, igmp6).
-pub fn ipv6_from_net_hex(s: &[u8]) -> Option<[u8; 16]> {
-    if s.len() != 32 {
-        return None;
-    }
-    let mut a = [0u8; 16];
-    for (byte, pair) in a.iter_mut().zip(s.chunks(2)) {
-        *byte = hex_u32(pair)? as u8;
-    }
-    Some(a)
-}
-
 pub fn fmt_ipv4(t: &mut Text, a: [u8; 4]) {
     for (i, &b) in a.iter().enumerate() {
         if i > 0 {
@@ -311,9 +290,6 @@ mod tests {
     fn proc_hex_is_little_endian_words() {
         assert_eq!(ipv4_from_proc_hex(b"0100007F"), Some([127, 0, 0, 1]));
         assert_eq!(ipv4_from_proc_hex(b"0132a8c0"), Some([192, 168, 50, 1]));
-        assert_eq!(ipv6_from_proc_hex(b"00000000000000000000000001000000"), Some(v6("::1")));
-        assert_eq!(ipv6_from_proc_hex(b"0000000000000000FFFF00000100007F"), Some(v6("::ffff:127.0.0.1")));
-        assert_eq!(ipv6_from_net_hex(b"fe800000000000000000000000000001"), Some(v6("fe80::1")));
         assert_eq!(ipv4_from_proc_hex(b"zz"), None);
     }
 

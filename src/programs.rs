@@ -170,7 +170,7 @@ impl Programs {
         let fd = openat(process, c"cmdline", OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
         let mut cmdline = [0u8; 511];
         let len = rustix::io::read(&fd, &mut cmdline).ok()?;
-        let argv0 = cmdline[..len].split(|&b| b == 0).next().unwrap_or(&[]);
+        let argv0 = crate::pack::split(&cmdline[..len], 0).next().unwrap_or(&[]);
         let name = match argv0 {
             [b'/', ..] => argv0.rsplit(|&b| b == b'/').next().unwrap_or(&[]),
             _ => argv0,

@@ -95,7 +95,7 @@ pub type Format = heapless::Vec<u8, 511>;
 pub fn proc_gen_fmt(header: &[u8], wanted: &[u8], file: &[u8]) -> Option<Format> {
     let mut header = c_str(header);
     let mut format = Format::new();
-    for column in wanted.split(|&b| b == b' ') {
+    for column in crate::pack::split(wanted, b' ') {
         let (name, conversion) = column.split_at(column.iter().position(|&b| b == b'%').unwrap_or(0));
         loop {
             // White space other than the separators is skipped before a word, kept in one.

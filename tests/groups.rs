@@ -123,10 +123,11 @@ fn names_and_sockets_in_live_world() {
     ns.assert_same(None, &[&["-g"], &["-g4"], &["-g6"], &["-gt"], &["-gx"], &["-gnx"], &["-gu"], &["-ga"]]);
 }
 
+/// Names for the groups; one has a control byte, which we print as `?` (decisions.md).
 fn private_names(ns: &mut Netns) {
     ns.etc(
         "hosts",
-        "127.0.0.1 localhost\n224.0.0.1 all-systems.mcast.net\n224.0.0.251 mdns.mcast.net\n239.1.2.3 grp-one\n\
+        "127.0.0.1 localhost\n224.0.0.1 all-systems.mcast.net\n224.0.0.251 mdns.mcast.net\n239.1.2.3 grp\x1b[7mone\n\
          ff02::1 ip6-allnodes\nff02::fb mdns6\nff05::2 site-routers\n",
     );
     ns.etc("networks", "weirdnet 0.1.2.3\n");

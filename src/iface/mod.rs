@@ -130,7 +130,7 @@ fn list(out: &mut Out, start: &[u8], table: &[u8], flags: u32) {
 
 /// Line `i` of `table`.
 fn nth(table: &[u8], i: usize) -> &[u8] {
-    table.split(|&b| b == b'\n').nth(i).unwrap_or_default()
+    crate::pack::split(table, b'\n').nth(i).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub fn format(ctx: &mut Ctx, header_line: &[u8]) -> Option<&'static Table> {
 fn guess(header: &[u8]) -> u32 {
     let text = c_str(header);
     let mut bits = 0;
-    for (n, word) in GUESS.unpack().split(|&b| b == b' ').enumerate() {
+    for (n, word) in crate::pack::split(&GUESS.unpack(), b' ').enumerate() {
         bits |= (contains(text, word) as u32) << n;
     }
     bits

@@ -72,11 +72,11 @@ const MISSING_FAMILIES: [Packed; 6] = [
 /// `buf` is the read buffer the tables share, one after another.
 fn route_info(ctx: &mut Ctx, opts: &Options, buf: &mut LineBuf) -> i32 {
     let list: &[u8] = if opts.afname.is_empty() { b"inet" } else { &opts.afname };
-    for family in list.split(|&b| b == b',') {
+    for family in crate::pack::split(list, b',') {
         if family.is_empty() {
             continue;
         }
-        let known = FAMILIES.unpack().split(|&b| b == b'|').position(|f| f == family);
+        let known = crate::pack::split(&FAMILIES.unpack(), b'|').position(|f| f == family);
         let table: fn(&mut Ctx, &mut LineBuf, bool) -> i32 = match known {
             Some(0) => ipv4::print,
             Some(1) => ipv6::print,

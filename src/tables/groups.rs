@@ -92,7 +92,7 @@ impl Parser {
         out.byte(b' ');
         out.num_left(users as i64, 6);
         out.byte(b' ');
-        out.bytes(&t);
+        out.safe(&t);
         out.byte(b'\n');
     }
 

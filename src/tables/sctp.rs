@@ -124,7 +124,7 @@ fn entry(row: &mut Row, line: &[u8], assoc: bool) {
 fn address(row: &mut Row, t: &mut Text, text: &[u8]) {
     let n = row.opts.numeric;
     let numeric = n.hosts || n.ports || n.users || n.symbolic;
-    if text.contains(&b':') {
+    if text.iter().any(|&b| b == b':') {
         row.names.inet6_host(t, ipv6(text), numeric);
     } else {
         row.names.inet_host(t, addr::ipv4_from_text(text).unwrap_or([255; 4]), numeric);
