@@ -13,7 +13,8 @@ include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Packed(pub u32);
 
-/// Room for the longest text but the usage message, unpacked.
+/// Room for a message, header or row format. The few longer texts (the usage and version
+/// texts, the hardware type names) are unpacked with `unpack_into` into room of their own.
 pub type Unpacked = heapless::Vec<u8, 256>;
 
 impl Packed {
@@ -22,7 +23,7 @@ impl Packed {
         POOL.get(at..at + (self.0 >> 16) as usize).unwrap_or_default()
     }
 
-    /// The text.
+    /// The text (its first 256 bytes).
     pub fn unpack(self) -> Unpacked {
         let mut text = Unpacked::new();
         self.unpack_into(&mut text);
