@@ -97,8 +97,10 @@ fn print_file(ctx: &mut Ctx, protocol: u8, rel: &[u8], six: bool) -> Result<(), 
     let mut lines = Lines::new(fd, &mut *ctx.lines);
     // Line 0 is the kernel's column header; net-tools skips it unread.
     let _ = lines.next_line();
+    // Unpacked once: a row costs less than unpacking a text.
+    let states = TCP_STATES.unpack();
     while let Some(text) = lines.next_line() {
-        rows.line(kind, &label, &shown, text);
+        rows.line(kind, &label, &shown, &states, text);
     }
     Ok(())
 }
@@ -116,7 +118,7 @@ fn state_index(kind: Kind, st: u32) -> usize {
 
 impl Row<'_> {
     /// One line: checked, filtered by `shown` (indexed by "is a server"), printed.
-    fn line(&mut self, kind: Kind, label: &[u8], shown: &[bool; 2], text: &[u8]) {
+    fn line(&mut self, kind: Kind, label: &[u8], shown: &[bool; 2], states: &[u8], text: &[u8]) {
         let l = Line::parse(text);
         let needed = if kind == Kind::Tcp { 11 } else { 10 };
         if l.fields < needed {
@@ -153,7 +155,7 @@ impl Row<'_> {
         if kind == Kind::Raw {
             out.num_left(l.state as i32, 11);
         } else {
-            out.left(name(&TCP_STATES.unpack(), state_index(kind, l.state)).unwrap_or_default(), 11);
+            out.left(name(states, state_index(kind, l.state)).unwrap_or_default(), 11);
         }
         let mut t = Text::new();
         if self.opts.timers {

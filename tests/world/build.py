@@ -156,13 +156,25 @@ def network():
     with open("/proc/sys/net/ipv4/ping_group_range", "w") as f:
         f.write("0 0")
     # IPv6 addresses cannot be bound while tentative (0x40); `nodad` should spare us the wait.
+    # The kernel clears that flag a moment before it adds the address's local route, and until
+    # then a connect to the address meets the unreachable default route.
     for _ in range(200):
         with open("/proc/net/if_inet6") as f:
             flags = [int(line.split()[4], 16) for line in f]
-        if len(flags) == 3 and not any(f & 0x40 for f in flags):
+        if len(flags) == 3 and not any(f & 0x40 for f in flags) and all(map(routed, ["::1", "2001:db8::10", LONG_V6])):
             return
         time.sleep(0.01)
-    raise RuntimeError("the IPv6 addresses stay tentative")
+    raise RuntimeError("the IPv6 addresses stay tentative or unrouted")
+
+
+def routed(addr):
+    """Whether a connect to `addr` finds a route (a UDP connect sends nothing)."""
+    with socket.socket(socket.AF_INET6, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect((addr, 9))
+            return True
+        except OSError:
+            return False
 
 
 class World:
