@@ -165,8 +165,4 @@ impl Options {
             _ => &mut self.verbose,
         }
     }
-
-    pub fn numeric_hosts(&self) -> bool {
-        self.numeric.hosts
-    }
 }

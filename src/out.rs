@@ -55,10 +55,6 @@ impl Out {
         }
     }
 
-    pub fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-    }
-
     pub fn text(&mut self, t: Packed) {
         self.bytes(&t.unpack());
     }
@@ -231,12 +227,12 @@ mod tests {
         let (mut out, path) = on_file("line");
         out.line_buffered = true;
         let written = || String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
-        out.str("\nProto Recv-Q");
+        out.bytes(b"\nProto Recv-Q");
         assert_eq!(written(), "\n");
         out.spaces(2);
         out.byte(b'\n');
         assert_eq!(written(), "\nProto Recv-Q  \n");
-        out.str("a\nb\nc");
+        out.bytes(b"a\nb\nc");
         assert_eq!(written(), "\nProto Recv-Q  \na\nb\n");
         let _ = std::fs::remove_file(path);
     }

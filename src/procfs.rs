@@ -39,11 +39,6 @@ impl Path {
         self
     }
 
-    pub fn push_num(&mut self, n: impl itoa::Integer) -> &mut Self {
-        let mut b = itoa::Buffer::new();
-        self.push(b.format(n).as_bytes())
-    }
-
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
@@ -63,20 +58,6 @@ pub fn open(path: &Path) -> Result<OwnedFd, Errno> {
             r => return r,
         }
     }
-}
-
-/// Reads as much of the file as fits in `buf`; returns the filled part.
-pub fn read_into<'b>(fd: &OwnedFd, buf: &'b mut [u8]) -> &'b [u8] {
-    let mut len = 0;
-    while len < buf.len() {
-        match rustix::io::read(fd, &mut buf[len..]) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(Errno::INTR) => continue,
-            Err(_) => break,
-        }
-    }
-    &buf[..len]
 }
 
 /// Takes the next line off text in memory, cut where C's `fgets` with a buffer of `max + 1`
